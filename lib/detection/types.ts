@@ -1,0 +1,58 @@
+/** Raw samples as loaded from storage: epoch-ms timestamps, requests per second. */
+export type RawSeries = {
+  ts: ArrayLike<number>;
+  values: ArrayLike<number>;
+};
+
+/** A regular series: sample i is at `start + i * stepMs`. NaN marks a missing sample. */
+export type Series = {
+  start: number;
+  stepMs: number;
+  values: Float64Array;
+};
+
+export type DetectorName = "crash" | "trend" | "threshold" | "anomaly";
+export type Severity = "critical" | "warning" | "info";
+
+/** A candidate finding; the server stores it, keyed by (appId, detector). */
+export type Finding = {
+  detector: DetectorName;
+  severity: Severity;
+  startedAt: number;
+  observed: number;
+  expected: number;
+  band?: [number, number];
+  /** Detector-specific size of the deviation: fraction below expected, rate per day, score. */
+  deviation: number;
+  window: { from: number; to: number };
+  explanation: string;
+};
+
+/** Configured thresholds of one app. */
+export type Thresholds = {
+  floorRps: number;
+  ceilingRps?: number;
+  /** Fire when traffic is this many percent below the same time one week earlier. */
+  maxWeeklyDropPercent?: number;
+  forSeconds: number;
+};
+
+export type Stage = "expected" | "crash" | "trend" | "threshold" | "anomaly";
+
+export type DetectionResult = {
+  evaluatedAt: number;
+  /** Findings that hold at the latest sample (at most one per detector). */
+  findings: Finding[];
+  /** Anomaly score of the latest sample, in [0, 1]. */
+  anomalyScore: number;
+  /** Trend as a fraction per day (-0.02 = losing 2 %/day); null with < 4 days of data. */
+  trendPerDay: number | null;
+  /** Prediction for the latest sample, req/s. */
+  expected: number;
+  observed: number;
+  /** Milliseconds spent per stage, when `timed` was requested. */
+  timings?: Partial<Record<Stage, number>>;
+};
+
+export const DAY_MS = 86_400_000;
+export const WEEK_MS = 7 * DAY_MS;
