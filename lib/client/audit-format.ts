@@ -1,0 +1,61 @@
+// Pure helpers that turn audit events into readable lines (no React, no Next).
+
+const ACTION_LABELS: Record<string, string> = {
+  "app.registered": "Registered the app",
+  "app.claimed": "Claimed ownership",
+  "app.released": "Released ownership",
+  "app.transferred": "Transferred ownership",
+  "app.backup_changed": "Changed the backup",
+  "user.availability_changed": "Changed availability",
+};
+
+export function actionLabel(action: string): string {
+  const known = ACTION_LABELS[action];
+  if (known) return known;
+  const tail = action.split(".").pop() ?? action;
+  const words = tail.replace(/[_-]+/g, " ").trim();
+  return words === "" ? action : words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export interface AuditChange {
+  field: string;
+  before: string;
+  after: string;
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  owner: "Owner",
+  ownerEmail: "Owner",
+  backup: "Backup",
+  backupEmail: "Backup",
+  awayFrom: "Away from",
+  awayUntil: "Away until",
+};
+
+function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/^./, (c) => c.toUpperCase());
+}
+
+/** A value as a person would write it: people by name/email, nothing as "none". */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "none";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (typeof value === "object" && !Array.isArray(value)) {
+    const record = value as Record<string, unknown>;
+    if (typeof record.email === "string") {
+      return typeof record.name === "string" && record.name !== "" ? `${record.name} (${record.email})` : record.email;
+    }
+  }
+  return JSON.stringify(value);
+}
+
+/** Fields whose value differs between before and after, in a stable order. */
+export function auditChanges(before: Record<string, unknown> | null, after: Record<string, unknown> | null): AuditChange[] {
+  const b = before ?? {};
+  const a = after ?? {};
+  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  return fields
+    .map((field) => ({ field: fieldLabel(field), before: describeValue(b[field]), after: describeValue(a[field]) }))
+    .filter((change) => change.before !== change.after);
+}
