@@ -1,0 +1,50 @@
+"use client";
+
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ErrorPanel } from "@/components/error-panel";
+import { PageSkeleton } from "@/components/skeleton";
+import { isApiError } from "@/lib/client/api";
+import { useApp } from "@/lib/client/use-app";
+import { AppHeading } from "./app-heading";
+import { AuditTimeline } from "./audit-timeline";
+import { BackupForm } from "./backup-form";
+import { ClaimSection } from "./claim-section";
+import { ReleaseForm } from "./release-form";
+import { ResponsibilitySection } from "./responsibility-section";
+import { TransferForm } from "./transfer-form";
+
+/** The app page is a stack of sections; later features (thresholds, traffic, findings) add theirs here. */
+export function AppPage({ appId }: { appId: string }) {
+  const app = useApp(appId);
+
+  if (app.isPending) return <PageSkeleton label={`Loading ${appId}`} />;
+  if (app.isError) {
+    if (isApiError(app.error, 404)) notFound();
+    return <ErrorPanel title={`${appId} could not be loaded`} error={app.error} onRetry={() => void app.refetch()} />;
+  }
+
+  const data = app.data;
+  return (
+    <div className="stack-lg">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/apps">All apps</Link> <span aria-hidden="true">/</span> <span>{data.appId}</span>
+      </nav>
+      <AppHeading app={data} />
+      <div className="app-grid">
+        <div className="stack-lg">
+          <ResponsibilitySection app={data} />
+          {data.owner ? null : <ClaimSection app={data} />}
+          <AuditTimeline appId={data.appId} />
+        </div>
+        {data.owner ? (
+          <aside className="stack-lg" aria-label="Change responsibility">
+            <BackupForm app={data} />
+            <TransferForm app={data} />
+            <ReleaseForm app={data} />
+          </aside>
+        ) : null}
+      </div>
+    </div>
+  );
+}

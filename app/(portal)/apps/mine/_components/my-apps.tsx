@@ -1,0 +1,67 @@
+"use client";
+
+import Link from "next/link";
+import { useCurrentUser } from "@/components/current-user";
+import { EmptyState } from "@/components/empty-state";
+import { ErrorPanel } from "@/components/error-panel";
+import { TableSkeleton } from "@/components/skeleton";
+import { useApps } from "@/lib/client/use-apps";
+import { MyAppsTable } from "./my-apps-table";
+
+// "mine" is short for most people; one large page avoids a Load more for the common case.
+const MY_APPS_LIMIT = 100;
+
+export function MyApps() {
+  const me = useCurrentUser();
+  const apps = useApps({ filter: "mine", team: "", q: "", limit: MY_APPS_LIMIT });
+
+  if (apps.isPending) return <TableSkeleton label="Loading your apps" />;
+  if (apps.isError) return <ErrorPanel title="Your apps could not be loaded" error={apps.error} onRetry={() => void apps.refetch()} />;
+
+  const items = apps.data.pages.flatMap((page) => page.items);
+  const owned = items.filter((app) => app.owner?.email === me.email);
+  const backing = items.filter((app) => app.backup?.email === me.email && app.owner?.email !== me.email);
+  const onCall = items.filter((app) => app.responder?.email === me.email).length;
+
+  return (
+    <div className="stack-lg">
+      <div className="stat-row">
+        <Stat label="Apps I own" value={owned.length} />
+        <Stat label="Apps I back up" value={backing.length} />
+        <Stat label="I get paged for" value={onCall} />
+      </div>
+      <section aria-labelledby="owned-heading" className="stack">
+        <h2 id="owned-heading">Apps I own</h2>
+        {owned.length === 0 ? (
+          <EmptyState title="You don't own any apps yet.">
+            <Link href="/apps?filter=unowned">Find an unowned app to claim</Link>
+          </EmptyState>
+        ) : (
+          <MyAppsTable apps={owned} caption="Apps I own" />
+        )}
+      </section>
+      <section aria-labelledby="backing-heading" className="stack">
+        <h2 id="backing-heading">Apps I back up</h2>
+        {backing.length === 0 ? (
+          <EmptyState title="You are not the backup for any app." />
+        ) : (
+          <MyAppsTable apps={backing} caption="Apps I back up" />
+        )}
+      </section>
+      {apps.hasNextPage ? (
+        <button type="button" className="button button-secondary" onClick={() => void apps.fetchNextPage()} disabled={apps.isFetchingNextPage}>
+          {apps.isFetchingNextPage ? "Loading…" : "Load more"}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: number }) {
+  return (
+    <div className="stat">
+      <span className="stat-value">{value}</span>
+      <span className="stat-label">{label}</span>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { PageHeader } from "@/components/page-header";
+import { TableSkeleton } from "@/components/skeleton";
+import { AppsBrowser } from "./_components/apps-browser";
+
+export const metadata: Metadata = { title: "All apps" };
+
+export default function AllAppsPage() {
+  return (
+    <>
+      <PageHeader title="All apps" description="Every registered application, who owns it and who gets paged now." />
+      {/* AppsBrowser reads the filters from the URL, which needs a Suspense boundary. */}
+      <Suspense fallback={<TableSkeleton label="Loading apps" />}>
+        <AppsBrowser />
+      </Suspense>
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import Link from "next/link";
+import { ErrorPanel } from "@/components/error-panel";
+import { TableSkeleton } from "@/components/skeleton";
+import type { OverviewCounts } from "@/lib/client/types";
+import { useOverview } from "@/lib/client/use-overview";
+
+const COLUMNS: { key: keyof OverviewCounts; label: string; tone?: "warning" | "danger" }[] = [
+  { key: "apps", label: "Apps" },
+  { key: "owned", label: "Owned" },
+  { key: "unowned", label: "Unowned", tone: "warning" },
+  { key: "withBackup", label: "With backup" },
+  { key: "ownerAway", label: "Owner away" },
+  { key: "unreachable", label: "Nobody reachable", tone: "danger" },
+];
+
+function Cells({ counts }: { counts: OverviewCounts }) {
+  return COLUMNS.map((column) => {
+    const value = counts[column.key];
+    const flagged = column.tone !== undefined && value > 0;
+    return (
+      <td key={column.key} className={`num${flagged ? ` num-${column.tone}` : ""}`}>
+        {value}
+      </td>
+    );
+  });
+}
+
+export function OverviewTable() {
+  const overview = useOverview();
+  if (overview.isPending) return <TableSkeleton label="Loading team overview" columns={7} rows={4} />;
+  if (overview.isError) {
+    return <ErrorPanel title="The overview could not be loaded" error={overview.error} onRetry={() => void overview.refetch()} />;
+  }
+  const { teams, totals } = overview.data;
+  return (
+    <div className="table-wrap">
+      <table className="data-table">
+        <caption className="visually-hidden">App coverage per team, with totals</caption>
+        <thead>
+          <tr>
+            <th scope="col">Team</th>
+            {COLUMNS.map((column) => (
+              <th key={column.key} scope="col" className="num">
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {teams.map((team) => (
+            <tr key={team.slug}>
+              <th scope="row">
+                <Link href={`/apps?team=${encodeURIComponent(team.slug)}`}>{team.name}</Link>
+              </th>
+              <Cells counts={team} />
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">All teams</th>
+            <Cells counts={totals} />
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

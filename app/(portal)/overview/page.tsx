@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/page-header";
+import { OverviewTable } from "./_components/overview-table";
+
+export const metadata: Metadata = { title: "Team overview" };
+
+export default function OverviewPage() {
+  return (
+    <>
+      <PageHeader
+        title="Team overview"
+        description="How well each team's apps are covered. “Nobody reachable” means nobody gets paged when that app breaks."
+      />
+      <OverviewTable />
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import { useState } from "react";
+import { EmptyState } from "@/components/empty-state";
+import { ErrorPanel } from "@/components/error-panel";
+import { TableSkeleton } from "@/components/skeleton";
+import { formatDateTime, formatRelative } from "@/lib/client/format";
+import type { ApiTokenSummary } from "@/lib/client/types";
+import { useRevokeToken } from "@/lib/client/use-revoke-token";
+import { useTokens } from "@/lib/client/use-tokens";
+
+export function TokensTable() {
+  const tokens = useTokens();
+  return (
+    <section className="card" aria-labelledby="tokens-heading">
+      <h2 id="tokens-heading">Your tokens</h2>
+      {tokens.isPending ? (
+        <TableSkeleton rows={3} columns={5} label="Loading tokens" />
+      ) : tokens.isError ? (
+        <ErrorPanel title="Tokens could not be loaded" error={tokens.error} onRetry={() => void tokens.refetch()} />
+      ) : tokens.data.length === 0 ? (
+        <EmptyState title="You have no API tokens." />
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="visually-hidden">Your API tokens</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Prefix</th>
+                <th scope="col">Created</th>
+                <th scope="col">Last used</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.data.map((token) => (
+                <TokenRow key={token.id} token={token} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function TokenRow({ token }: { token: ApiTokenSummary }) {
+  const revoke = useRevokeToken();
+  const [confirming, setConfirming] = useState(false);
+
+  function confirm() {
+    revoke.mutate({ id: token.id, name: token.name }, { onError: () => setConfirming(false) });
+  }
+
+  return (
+    <tr>
+      <th scope="row">{token.name}</th>
+      <td>
+        <code>{token.prefix}…</code>
+      </td>
+      <td>{formatDateTime(token.createdAt)}</td>
+      <td title={token.lastUsedAt ? formatDateTime(token.lastUsedAt) : undefined}>{formatRelative(token.lastUsedAt)}</td>
+      <td className="cell-actions">
+        {confirming ? (
+          <span className="row-actions">
+            <button type="button" className="button button-small button-danger" onClick={confirm} disabled={revoke.isPending}>
+              {revoke.isPending ? "Revoking…" : "Confirm revoke"}
+            </button>
+            <button type="button" className="button button-small button-secondary" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </span>
+        ) : (
+          <button
+            type="button"
+            className="button button-small button-secondary"
+            aria-label={`Revoke ${token.name}`}
+            onClick={() => setConfirming(true)}
+          >
+            Revoke
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
