@@ -12,7 +12,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "test/unit/**/*.test.ts", "bench/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "test/unit/**/*.test.ts", "bench/**/*.test.ts", "test/grafana/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
   },
