@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { withAuth } from "@/lib/auth/with-auth";
+import { listUsers } from "@/lib/ownership/directory";
+import { parseQuery } from "@/lib/validation/request";
+
+const query = z.object({
+  q: z.string().trim().max(100, "must be at most 100 characters").optional(),
+  team: z.string().trim().min(1).optional(),
+});
+
+// GET /api/users?q=&team= — people to pick as backup or transfer target
+export const GET = withAuth(async ({ req }) => {
+  const { q, team } = parseQuery(req, query);
+  return Response.json({ items: await listUsers(q, team) });
+});

@@ -1,0 +1,3 @@
+import type { Prisma } from "./generated/sqlite/client";
+
+export type Tx = Prisma.TransactionClient;

@@ -1,0 +1,36 @@
+import { ZodError } from "zod";
+import { AppError } from "./app-error";
+import { prismaCode } from "./prisma-codes";
+
+export type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
+
+function json(status: number, body: ErrorBody): Response {
+  return Response.json(body, { status });
+}
+
+function zodFields(error: ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.join(".") : "body";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+export function handleApiError(error: unknown): Response {
+  if (error instanceof AppError) {
+    return json(error.status, {
+      error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },
+    });
+  }
+  if (error instanceof ZodError) {
+    const fields = zodFields(error);
+    const names = Object.keys(fields).join(", ");
+    return json(422, { error: { code: "validation_failed", message: `Invalid ${names}`, fields } });
+  }
+  const code = prismaCode(error);
+  if (code === "P2025") return json(404, { error: { code: "not_found", message: "Not found" } });
+  if (code === "P2002") return json(409, { error: { code: "conflict", message: "That already exists" } });
+  console.error("[api] unhandled error", error);
+  return json(500, { error: { code: "internal", message: "Something went wrong on our side" } });
+}

@@ -1,0 +1,26 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+import { toPerson } from "./views";
+
+const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
+
+export async function appAudit(appId: string, limit = 200) {
+  const app = await db().app.findUnique({ where: { appId }, select: { id: true } });
+  if (!app) throw notFound(`App ${appId}`);
+  const rows = await db().auditEvent.findMany({
+    where: { appRef: app.id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    include: { actor: { select: { email: true, name: true } } },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    action: r.action,
+    actor: toPerson(r.actor),
+    before: parse(r.before),
+    after: parse(r.after),
+    reason: r.reason,
+    createdAt: r.createdAt.toISOString(),
+  }));
+}

@@ -1,0 +1,25 @@
+import type { Tx } from "@/lib/db/types";
+
+export type AuditAction =
+  | "app.registered"
+  | "app.claimed"
+  | "app.released"
+  | "app.transferred"
+  | "app.backup_changed"
+  | "user.availability_changed";
+
+export async function audit(
+  tx: Tx,
+  e: { appRef: string | null; actorId: string; action: AuditAction; before?: unknown; after?: unknown; reason?: string | null },
+): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      appRef: e.appRef,
+      actorId: e.actorId,
+      action: e.action,
+      before: e.before === undefined ? null : JSON.stringify(e.before),
+      after: e.after === undefined ? null : JSON.stringify(e.after),
+      reason: e.reason ?? null,
+    },
+  });
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { AppError, forbidden, isUniqueViolation } from "@/lib/errors";
+import type { Actor } from "@/lib/auth/actor";
+import type { AppCreateInput } from "@/lib/validation/ownership";
+import { enqueue } from "@/lib/outbox/enqueue";
+import { audit } from "./audit";
+import { loadApp } from "./load";
+import { appView } from "./app-view";
+
+export async function registerApp(actor: Actor, input: AppCreateInput) {
+  const team = await db().team.findUnique({ where: { slug: input.team } });
+  if (!team) throw new AppError("validation_failed", `Team ${input.team} does not exist`, { team: "is not a known team" });
+  if (!(actor.role === "admin" || (actor.role === "lead" && actor.teamId === team.id))) {
+    throw forbidden(`Only a lead of ${team.slug} or an admin can register apps in it`);
+  }
+  try {
+    const row = await db().$transaction(async (tx) => {
+      const app = await tx.app.create({
+        data: {
+          appId: input.appId,
+          name: input.name,
+          description: input.description ?? "",
+          searchText: `${input.appId} ${input.name}`.toLowerCase(),
+          teamId: team.id,
+        },
+      });
+      await audit(tx, { appRef: app.id, actorId: actor.id, action: "app.registered", after: { appId: app.appId, name: app.name, team: team.slug } });
+      await enqueue(tx, "grafana.app", [app.appId]);
+      return loadApp(tx, app.appId);
+    });
+    return appView(actor, row);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("app_exists", `An app with id ${input.appId} already exists`, { appId: "is taken" });
+    throw error;
+  }
+}

@@ -1,0 +1,47 @@
+// The demo world for the embedded default: two teams, their people, ~25 apps.
+export const DEMO_TEAMS = [
+  { slug: "payments", name: "Payments" },
+  { slug: "search", name: "Search" },
+  { slug: "platform", name: "Platform" },
+] as const;
+
+type DemoUser = { email: string; name: string; role: "engineer" | "lead" | "admin"; team: string; awayDays?: number };
+
+export const DEMO_USERS: DemoUser[] = [
+  { email: "alice@example.com", name: "Alice Andersen", role: "engineer", team: "payments" },
+  { email: "bob@example.com", name: "Bob Brown", role: "engineer", team: "payments" },
+  { email: "lee@example.com", name: "Lee Lambert", role: "lead", team: "payments" },
+  { email: "ada@example.com", name: "Ada Admin", role: "admin", team: "platform" },
+  { email: "carol@example.com", name: "Carol Chen", role: "engineer", team: "search" },
+  { email: "dan@example.com", name: "Dan Dubois", role: "engineer", team: "search", awayDays: 5 },
+  { email: "sam@example.com", name: "Sam Sato", role: "lead", team: "search", awayDays: 3 },
+];
+
+// [appId, name, team, owner?, backup?]
+export const DEMO_APPS: [string, string, string, string?, string?][] = [
+  ["checkout-api", "Checkout API", "payments", "bob", "lee"],
+  ["payment-gateway", "Payment gateway", "payments", "bob", "alice"],
+  ["refunds-service", "Refunds service", "payments", "lee"],
+  ["invoice-renderer", "Invoice renderer", "payments", "lee", "bob"],
+  ["card-vault", "Card vault", "payments", "bob"],
+  ["fraud-scorer", "Fraud scorer", "payments"],
+  ["ledger-sync", "Ledger sync", "payments"],
+  ["payout-scheduler", "Payout scheduler", "payments"],
+  ["currency-rates", "Currency rates", "payments"],
+  ["receipts-mailer", "Receipts mailer", "payments"],
+  ["subscription-engine", "Subscription engine", "payments"],
+  ["tax-calculator", "Tax calculator", "payments"],
+  ["billing-portal", "Billing portal", "payments", "alice"],
+  ["search-api", "Search API", "search", "carol", "dan"],
+  ["indexer", "Indexer", "search", "dan", "carol"],
+  ["crawler", "Crawler", "search", "sam"],
+  ["synonyms-service", "Synonyms service", "search", "carol"],
+  ["search-frontend", "Search frontend", "search", "dan"],
+  ["query-suggest", "Query suggest", "search"],
+  ["ranking-model", "Ranking model", "search"],
+  ["spellcheck", "Spellcheck", "search"],
+  ["autocomplete", "Autocomplete", "search"],
+  ["auth-gateway", "Auth gateway", "platform", "ada"],
+  ["feature-flags", "Feature flags", "platform"],
+  ["status-page", "Status page", "platform"],
+];

@@ -1,0 +1,47 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { DEMO_PASSWORD, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { DEMO_APPS, DEMO_TEAMS, DEMO_USERS } from "./demo-data";
+
+const DAY = 86_400_000;
+
+// Seeds only an empty database (no users), so a restart never duplicates or overwrites.
+export async function seedDemo(now = new Date()): Promise<boolean> {
+  if ((await db().user.count()) > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db().$transaction(async (tx) => {
+    const teams = new Map<string, string>();
+    for (const t of DEMO_TEAMS) teams.set(t.slug, (await tx.team.create({ data: t })).id);
+    const users = new Map<string, string>();
+    for (const u of DEMO_USERS) {
+      const away = u.awayDays ? { awayFrom: new Date(now.getTime() - DAY), awayUntil: new Date(now.getTime() + u.awayDays * DAY) } : {};
+      const row = await tx.user.create({
+        data: { email: u.email, name: u.name, role: u.role, teamId: teams.get(u.team) ?? null, passwordHash, notifyEmail: u.email, ...away },
+      });
+      users.set(u.email.split("@")[0] ?? u.email, row.id);
+    }
+    for (const [appId, name, team, owner, backup] of DEMO_APPS) {
+      const teamId = teams.get(team);
+      if (!teamId) throw new Error(`demo data: unknown team ${team}`);
+      const app = await tx.app.create({
+        data: { appId, name, teamId, description: `${name} (${team})`, searchText: `${appId} ${name}`.toLowerCase() },
+      });
+      const ownerId = owner ? users.get(owner) : undefined;
+      if (ownerId) {
+        await tx.ownership.create({ data: { appRef: app.id, ownerId, backupId: backup ? (users.get(backup) ?? null) : null, since: new Date(now.getTime() - 30 * DAY) } });
+      }
+    }
+  });
+  return true;
+}
+
+// Production start refuses to run while any demo account still has the demo password.
+export async function demoAccountsWithDemoPassword(): Promise<string[]> {
+  const users = await db().user.findMany({
+    where: { email: { in: DEMO_USERS.map((u) => u.email) } },
+    select: { email: true, passwordHash: true },
+  });
+  const found: string[] = [];
+  for (const u of users) if (await verifyPassword(DEMO_PASSWORD, u.passwordHash)) found.push(u.email);
+  return found;
+}

@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+export const loginSchema = z.strictObject({
+  email: z.string().trim().toLowerCase().min(1, "is required"),
+  password: z.string().min(1, "is required").max(200, "is too long"),
+});
+
+export const tokenCreateSchema = z.strictObject({
+  name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
+});
+
+const webhook = z
+  .string()
+  .trim()
+  .url("must be a URL")
+  .refine((u) => /^https?:\/\//.test(u), "must be an http(s) URL");
+
+export const profileUpdateSchema = z.strictObject({
+  name: z.string().trim().min(1, "is required").max(120, "must be at most 120 characters").optional(),
+  notifyEmail: z.string().trim().toLowerCase().email("must be an email address").nullable().optional(),
+  notifyWebhook: webhook.nullable().optional(),
+});

@@ -1,0 +1,57 @@
+// `npm start` / `npm run demo`: check settings, migrate, (demo: seed), build if needed, serve.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { EnvError, parseEnv } from "@/lib/env";
+import { migrateDeploy } from "@/lib/db/migrate";
+import { demoAccountsWithDemoPassword, seedDemo } from "@/lib/seed/seed-demo";
+import { DEMO_PASSWORD } from "@/lib/auth/password";
+
+const root = process.cwd();
+const demo = process.argv.includes("--demo");
+const SOURCES = ["app", "lib", "components", "next.config.js", "package-lock.json", "tsconfig.json"];
+
+function newestMtime(p: string): number {
+  if (!fs.existsSync(p)) return 0;
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const e of fs.readdirSync(p)) if (e !== "generated") newest = Math.max(newest, newestMtime(path.join(p, e)));
+  return newest;
+}
+
+function needsBuild(): boolean {
+  const id = path.join(root, ".next", "BUILD_ID");
+  if (!fs.existsSync(id)) return true;
+  const built = fs.statSync(id).mtimeMs;
+  return SOURCES.some((s) => newestMtime(path.join(root, s)) > built);
+}
+
+async function main() {
+  if (demo) process.env.DEMO_MODE = "true";
+  const env = parseEnv(process.env);
+  console.log(`[start] database ${env.DATABASE_URL.replace(/\/\/[^@]*@/, "//***@")}`);
+  await migrateDeploy(env.DATABASE_URL);
+  if (env.DEMO_MODE) {
+    if (await seedDemo()) console.log(`[start] seeded demo data (every demo login uses the password "${DEMO_PASSWORD}")`);
+  } else {
+    const weak = await demoAccountsWithDemoPassword();
+    if (weak.length > 0) {
+      throw new EnvError(`Refusing to start: ${weak.join(", ")} still use the demo password. Change them, or set DEMO_MODE=true (npm run demo) for a demo.`);
+    }
+  }
+  if (needsBuild()) {
+    console.log("[start] building (next build)…");
+    const r = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    if (r.status !== 0) throw new Error("next build failed");
+  }
+  console.log(`[start] serving on http://${env.HOST}:${env.PORT}`);
+  const child = spawn("npx", ["next", "start", "-p", String(env.PORT), "-H", env.HOST], { stdio: "inherit", env: process.env });
+  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
+  child.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof EnvError ? error.message : error);
+  process.exit(1);
+});
