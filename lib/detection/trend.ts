@@ -1,0 +1,120 @@
+import { DAY_MS, type Series } from "./types";
+
+export type TrendOptions = {
+  /** Local midnight of the app's users, as an offset from UTC midnight (ms). */
+  dayOffsetMs?: number;
+  /** Smallest daily rate worth a finding (0.01 = 1 %/day). */
+  minRatePerDay?: number;
+};
+
+export type TrendEstimate = {
+  /** Fraction per day (-0.02 = losing 2 %/day). */
+  ratePerDay: number;
+  /** True when the change is large and consistent enough for a finding. */
+  significant: boolean;
+  /** "week" when days were compared with the same weekday a week earlier, else "day". */
+  basis: "week" | "day";
+};
+
+const EPS = 1e-3;
+
+/**
+ * Hourly means of calendar days (users' time zone), newest day first. Today counts once it has
+ * 6 hours, and then every day is cut to the same hours so the daily cycle cancels in comparisons.
+ */
+function hourlyMeans(series: Series, days: number, offset: number) {
+  const { values, stepMs, start } = series;
+  const n = values.length;
+  const perDay = Math.round(DAY_MS / stepMs);
+  const perHour = Math.max(1, Math.round(perDay / 24));
+  const last = start + (n - 1) * stepMs;
+  let today = Math.ceil((Math.floor((last - offset) / DAY_MS) * DAY_MS + offset - start) / stepMs);
+  let hours = Math.floor((n - today) / perHour);
+  if (hours < 6) {
+    today -= perDay;
+    hours = Math.floor(perDay / perHour);
+  }
+  const available = Math.floor(today / perDay) + 1;
+  const usable = Math.min(days, available);
+  const means = new Float64Array(usable * hours);
+  for (let d = 0; d < usable; d++) {
+    for (let h = 0; h < hours; h++) {
+      let sum = 0;
+      let cnt = 0;
+      for (let i = today - d * perDay + h * perHour, end = i + perHour; i < end; i++) {
+        const v = values[i] as number;
+        if (v === v) {
+          sum += v;
+          cnt++;
+        }
+      }
+      means[d * hours + h] = cnt > 0 ? sum / cnt : NaN;
+    }
+  }
+  return { means, hours, days: usable };
+}
+
+type Ratio = { mean: number; se: number };
+
+/**
+ * Log ratio of day a to day b: a trimmed mean over matched hours of log(hour_a / hour_b), with its
+ * standard error. Matching hours removes the daily cycle; trimming 15 % at each end ignores a crash
+ * or a spike lasting a few hours. The error comes from the hours' own spread (1.45 × trimmed sd
+ * approximates the standard error factor of a 15 % trimmed mean under normal noise), so short
+ * partial days and noisy apps need a larger change before it counts.
+ */
+function dayRatio(means: Float64Array, hours: number, a: number, b: number): Ratio {
+  const r = new Float64Array(hours);
+  let m = 0;
+  for (let h = 0; h < hours; h++) {
+    const x = Math.log(((means[a * hours + h] as number) + EPS) / ((means[b * hours + h] as number) + EPS));
+    if (x === x) r[m++] = x;
+  }
+  if (m < 3) return { mean: NaN, se: NaN };
+  const sorted = r.subarray(0, m).sort();
+  const cut = Math.floor(m * 0.15);
+  const k = m - 2 * cut;
+  let s = 0;
+  for (let i = cut; i < m - cut; i++) s += sorted[i] as number;
+  const mean = s / k;
+  let ss = 0;
+  for (let i = cut; i < m - cut; i++) ss += ((sorted[i] as number) - mean) ** 2;
+  return { mean, se: (1.45 * Math.sqrt(ss / Math.max(1, k - 1))) / Math.sqrt(m) };
+}
+
+/**
+ * Gradual loss or growth over days; null with fewer than 4 days of data.
+ * With 11+ days each of the last four days is compared with the same weekday a week earlier, so
+ * weekly seasonality cancels: a fresh trend shows as week-over-week ratios falling day after day
+ * (the slope of that ramp is the daily rate), an older one as all ratios sitting at 7× the rate.
+ * With 4–10 days only day-over-day changes exist; a weekend would pass for a loss, so all three
+ * must agree with the 3-day change before it counts.
+ */
+export function estimateTrend(series: Series, opts: TrendOptions = {}): TrendEstimate | null {
+  const min = opts.minRatePerDay ?? 0.01;
+  const { means, hours, days } = hourlyMeans(series, 11, opts.dayOffsetMs ?? 0);
+  if (days < 4) return null;
+  const ratio = (a: number, b: number) => dayRatio(means, hours, a, b);
+  // A change counts when it is at least `min` per day and 3 standard errors from zero.
+  const sig = (x: number, se: number, sign: number) => sign * x >= min && (sign * x) / se >= 3;
+  if (days >= 11) {
+    const w = [0, 1, 2, 3].map((k) => ratio(k, k + 7)) as [Ratio, Ratio, Ratio, Ratio];
+    const ramp = (w[0].mean - w[3].mean) / 3;
+    const rampSe = Math.hypot(w[0].se, w[3].se) / 3;
+    const sustained = [w[0].mean, w[1].mean, w[2].mean].sort((x, y) => x - y)[1] as number;
+    const fresh = (sign: number) => sig(ramp, rampSe, sign) && sig(w[0].mean / 2, w[0].se / 2, sign);
+    const held = (sign: number) => w.slice(0, 3).every((r) => sig(r.mean / 7, r.se / 7, sign));
+    const freshSign = fresh(-1) ? -1 : fresh(1) ? 1 : 0;
+    const heldSign = held(-1) ? -1 : held(1) ? 1 : 0;
+    // A trend older than a week shows fully in the weekly ratios; a fresh one only in the ramp.
+    const rate = freshSign !== 0 && Math.abs(ramp) > Math.abs(sustained / 7) ? ramp : sustained / 7;
+    if (!Number.isFinite(rate)) return null;
+    return { ratePerDay: Math.expm1(rate), significant: freshSign !== 0 || heldSign !== 0, basis: "week" };
+  }
+  const d = [ratio(0, 1), ratio(1, 2), ratio(2, 3)];
+  const cum = ratio(0, 3);
+  const mid = d.map((r) => r.mean).sort((x, y) => x - y)[1] as number;
+  if (!Number.isFinite(mid) || !Number.isFinite(cum.mean)) return null;
+  const agree = (sign: number) => d.every((r) => sign * r.mean >= min && (sign * r.mean) / r.se >= 2) && sig(cum.mean / 3, cum.se / 3, sign);
+  return { ratePerDay: Math.expm1(mid), significant: agree(-1) || agree(1), basis: "day" };
+}
