@@ -21,13 +21,14 @@ function newestMtime(p: string): number {
 }
 
 function needsBuild(): boolean {
-  const id = path.join(root, ".next", "BUILD_ID");
+  const id = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!fs.existsSync(id)) return true;
   const built = fs.statSync(id).mtimeMs;
   return SOURCES.some((s) => newestMtime(path.join(root, s)) > built);
 }
 
 async function main() {
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   if (demo) process.env.DEMO_MODE = "true";
   const env = parseEnv(process.env);
   console.log(`[start] database ${env.DATABASE_URL.replace(/\/\/[^@]*@/, "//***@")}`);
