@@ -31,6 +31,11 @@ export class GrafanaError extends Error {
   get status(): number | undefined {
     return this.details.status;
   }
+
+  /** Grafana's errutil id, e.g. `alerting.notifications.contact-points.referenced`. */
+  get messageId(): string | undefined {
+    return this.details.messageId;
+  }
 }
 
 function codeFor(status: number, message: string, messageId: string | undefined): GrafanaErrorCode {
