@@ -40,13 +40,13 @@ test.describe("ownership journeys", () => {
     await expect(page.getByRole("status").filter({ hasText: `You now own ${appId}` })).toBeVisible();
 
     await page.goto(`/apps/${appId}`);
-    const responder = page.getByRole("definition", { name: "Responder" });
-    await expect(page.getByRole("definition", { name: "Owner" })).toContainText(users.alice.name);
+    const responder = page.getByRole("group", { name: "Responder" });
+    await expect(page.getByRole("group", { name: "Owner" })).toContainText(users.alice.name);
     await expect(responder).toContainText(users.alice.name);
 
     await page.getByLabel("Backup email").fill(users.bob.email);
     await page.getByRole("button", { name: "Save backup" }).click();
-    await expect(page.getByRole("definition", { name: "Backup" })).toContainText(users.bob.name);
+    await expect(page.getByRole("group", { name: "Backup" })).toContainText(users.bob.name);
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Profile" }).click();
     await page.getByLabel("Away until").fill(localDateTimeIn(2));
@@ -55,7 +55,7 @@ test.describe("ownership journeys", () => {
 
     await page.goto(`/apps/${appId}`);
     await expect(responder).toContainText(users.bob.name);
-    await expect(page.getByRole("definition", { name: "Owner availability" })).toContainText("Away");
+    await expect(page.getByRole("group", { name: "Owner availability" })).toContainText("Away");
   });
 
   test("bob, the backup, cannot change the backup of alice's app and is told why", async ({ page, baseURL }) => {
@@ -68,7 +68,7 @@ test.describe("ownership journeys", () => {
 
     await signIn(page, "bob");
     await page.goto(`/apps/${appId}`);
-    await expect(page.getByRole("definition", { name: "Owner" })).toContainText(users.alice.name);
+    await expect(page.getByRole("group", { name: "Owner" })).toContainText(users.alice.name);
 
     await page.getByLabel("Backup email").fill(users.carol.email);
     await page.getByRole("button", { name: "Save backup" }).click();
@@ -78,7 +78,7 @@ test.describe("ownership journeys", () => {
     await expect(message).toBeVisible();
     await expect(message).toContainText(/owner|lead|admin/i);
     await expect(message).not.toContainText("{");
-    await expect(page.getByRole("definition", { name: "Backup" })).toContainText(users.bob.name);
+    await expect(page.getByRole("group", { name: "Backup" })).toContainText(users.bob.name);
   });
 
   test("lee sees the team overview change after claiming an app", async ({ page, baseURL }) => {
@@ -88,7 +88,9 @@ test.describe("ownership journeys", () => {
 
     const nav = page.getByRole("navigation", { name: "Main" });
     await nav.getByRole("link", { name: "Team overview" }).click();
-    const table = page.getByRole("table");
+    await expect(page.getByRole("heading", { level: 1, name: "Team overview" })).toBeVisible();
+    const table = page.getByRole("table", { name: /per team/ });
+    await expect(table).toBeVisible();
     const unownedCell = await cellOf(table, "Payments", "Unowned");
     const ownedCell = await cellOf(table, "Payments", "Owned");
     const unownedBefore = await numberIn(unownedCell);
@@ -116,6 +118,6 @@ test("a wrong password is refused with a readable message", async ({ page }) => 
   await page.getByLabel("Email").fill(users.alice.email);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText("Wrong email or password.");
   await expect(page).toHaveURL(/\/login/);
 });

@@ -34,7 +34,7 @@ export function LoginForm({ next }: { next: string }) {
   }
 
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate>
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Sign in">
       <Field label="Email" error={fieldError(error, "email")}>
         <input name="email" type="email" autoComplete="username" required autoFocus />
       </Field>

@@ -11,7 +11,7 @@ export function ResponsibilitySection({ app }: { app: AppDetail }) {
   return (
     <section className="card" aria-labelledby="responsibility-heading">
       <h2 id="responsibility-heading">Who answers for it</h2>
-      <dl className="facts">
+      <div className="facts">
         <Fact label="Responder" emphasis>
           <ResponderLabel responder={app.responder} ownerAway={app.ownerAway} me={me.email} />
         </Fact>
@@ -23,7 +23,7 @@ export function ResponsibilitySection({ app }: { app: AppDetail }) {
           <PersonLabel person={app.backup} empty="No backup" me={me.email} />
         </Fact>
         <Fact label="Owner availability">{app.owner ? <Availability app={app} /> : <span className="muted">—</span>}</Fact>
-      </dl>
+      </div>
     </section>
   );
 }
@@ -49,13 +49,15 @@ function Availability({ app }: { app: AppDetail }) {
   return <span className="badge badge-success">Available</span>;
 }
 
-/** dt/dd pair; the value is labelled by its term so it can be found as "the Responder". */
+/** A labelled group, so assistive tech (and tests) can ask for "the Responder". */
 function Fact({ label, emphasis, children }: { label: string; emphasis?: boolean; children: ReactNode }) {
   const id = useId();
   return (
-    <div className={emphasis ? "fact fact-emphasis" : "fact"}>
-      <dt id={id}>{label}</dt>
-      <dd aria-labelledby={id}>{children}</dd>
+    <div role="group" aria-labelledby={id} className={emphasis ? "fact fact-emphasis" : "fact"}>
+      <div id={id} className="fact-label">
+        {label}
+      </div>
+      <div className="fact-value">{children}</div>
     </div>
   );
 }
