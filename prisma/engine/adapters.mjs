@@ -255,6 +255,7 @@ export function createPgFactory({ url, shadowDatabaseUrl }) {
   const main = new PrismaPg({ connectionString: cfg.connectionString, Client: CharAsTextClient }, adapterOptions);
   const open = new Set();
   const shadowDbs = new Set();
+  let adminUrl = cfg.connectionString;
 
   const connectTo = async (factory, dispose) => {
     const a = await factory.connect();
@@ -286,13 +287,21 @@ export function createPgFactory({ url, shadowDatabaseUrl }) {
       // Create and drop the shadow database ourselves: PrismaPg.connectToShadowDb drops it
       // while its own pool still holds connections, fails, and leaves it behind.
       const name = `prisma_migrate_shadow_db_${randomUUID()}`;
-      await pgAdminQuery(cfg.connectionString, `CREATE DATABASE ${quoteIdent(name)}`);
+      // Issue CREATE/DROP DATABASE from the main database, or from the `postgres` maintenance
+      // database when the main one does not exist (e.g. `migrate diff --from-migrations`).
+      try {
+        await pgAdminQuery(cfg.connectionString, `CREATE DATABASE ${quoteIdent(name)}`);
+      } catch (e) {
+        if (e?.code !== "3D000") throw e;
+        adminUrl = pgUrlWithDatabase(cfg.connectionString, "postgres");
+        await pgAdminQuery(adminUrl, `CREATE DATABASE ${quoteIdent(name)}`);
+      }
       shadowDbs.add(name);
       const shadowUrl = pgUrlWithDatabase(cfg.connectionString, name);
       if (cfg.schema) await pgAdminQuery(shadowUrl, `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(cfg.schema)}`);
       return connectTo(new PrismaPg({ connectionString: shadowUrl, Client: CharAsTextClient }, adapterOptions), async () => {
         shadowDbs.delete(name);
-        await dropDatabase(cfg.connectionString, name);
+        await dropDatabase(adminUrl, name);
       });
     },
   };
@@ -309,7 +318,7 @@ export function createPgFactory({ url, shadowDatabaseUrl }) {
     async close() {
       for (const a of open) await a.dispose().catch(() => {});
       open.clear();
-      for (const name of shadowDbs) await dropDatabase(cfg.connectionString, name).catch(() => {});
+      for (const name of shadowDbs) await dropDatabase(adminUrl, name).catch(() => {});
       shadowDbs.clear();
     },
   };

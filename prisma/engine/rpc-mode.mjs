@@ -10,6 +10,12 @@ import { providerOfUrl } from "./urls.mjs";
 import { loadWasmEngine, panicRegistry } from "./wasm-engine.mjs";
 
 const USER_FACING_ERROR = 4466;
+// SCHEMA_ENGINE_SHIM_DEBUG=<file>: append each request's duration (and failures) and the
+// engine's own log lines to that file (the CLI swallows the engine's stderr).
+const debugFile = process.env.SCHEMA_ENGINE_SHIM_DEBUG;
+const debug = debugFile
+  ? (msg) => fs.appendFileSync(debugFile, `${new Date().toISOString()} [${process.pid}] ${msg}\n`)
+  : undefined;
 
 function providerFromDatamodels(datamodels) {
   for (const [, content] of datamodels ?? []) {
@@ -70,11 +76,13 @@ export async function runRpc({ datamodelPaths, datasource }) {
   const bound = bindMigrationAwareSqlAdapterFactory(conn.factory);
 
   const logFn = (line) => {
+    debug?.(`engine log: ${typeof line === "string" ? line : JSON.stringify(line)}`);
     // Engine logs are already JSON lines; pass them on for the CLI's error reporting.
     process.stderr.write((typeof line === "string" ? line : JSON.stringify(line)) + "\n");
   };
   // Keep one engine per process (as the native binary does): some methods rely on a
   // cache that earlier calls filled.
+  debug?.(`start: ${process.argv.slice(2).join(" ")} (cwd ${process.cwd()})`);
   const enginePromise = loadWasmEngine().then((m) => m.SchemaEngine.new({ datamodels }, logFn, bound));
   enginePromise.catch(() => {}); // reported on first request
 
@@ -166,10 +174,13 @@ export async function runRpc({ datamodelPaths, datasource }) {
     }
     // Requests run one at a time, in order (print responses are handled above meanwhile).
     queue = queue.then(async () => {
+      const started = performance.now();
       try {
         const result = await call(msg.method, msg.params);
+        debug?.(`${msg.method} ok in ${Math.round(performance.now() - started)} ms`);
         send({ jsonrpc: "2.0", id: msg.id, result: result ?? {} });
       } catch (e) {
+        debug?.(`${msg.method} failed in ${Math.round(performance.now() - started)} ms: ${messageOf(e)}`);
         const data = toErrorData(e, bound.errorRegistry);
         process.stderr.write(logLine("ERROR", data.message, data.error_code ? { error_code: data.error_code } : {}, "schema_engine::rpc") + "\n");
         send({ jsonrpc: "2.0", id: msg.id, error: { code: USER_FACING_ERROR, message: "An error happened. Check the data field for details.", data } });
