@@ -79,42 +79,57 @@ async function main() {
   console.log(`▸ sync prisma/postgres/schema.prisma: ${syncSchemas() ? "updated" : "up to date"}`);
 
   const sqliteScratch = path.join(root, "data/migrate-dev.db");
+  const pgUrl = process.env.MIGRATE_DEV_POSTGRES_URL ?? DEFAULT_PG_SCRATCH;
+  // PostgreSQL first: if the server is down, fail before anything is written.
+  console.log(`▸ recreate the PostgreSQL scratch database ${redactUrl(pgUrl)}`);
+  await timed("recreate scratch database", () => freshPostgresDatabase(pgUrl));
+
   fs.mkdirSync(path.dirname(sqliteScratch), { recursive: true });
   for (const s of ["", "-wal", "-shm", "-journal"]) fs.rmSync(sqliteScratch + s, { force: true });
-  console.log(`▸ SQLite migration (scratch ${path.relative(root, sqliteScratch)})`);
-  const sqliteName = await createMigration("sqlite", `file:${sqliteScratch}`, sqliteMigrationsDir, name);
 
-  const pgUrl = process.env.MIGRATE_DEV_POSTGRES_URL ?? DEFAULT_PG_SCRATCH;
-  console.log(`▸ PostgreSQL migration (scratch ${redactUrl(pgUrl)}, recreated)`);
-  await timed("recreate scratch database", () => freshPostgresDatabase(pgUrl));
-  let pgName = await createMigration("postgresql", pgUrl, postgresMigrationsDir, name);
+  // Folders created by this run, removed again if a later step fails, so the two
+  // migration folders never end up with different migrations.
+  const created: string[] = [];
+  try {
+    console.log(`▸ SQLite migration (scratch ${path.relative(root, sqliteScratch)})`);
+    const sqliteName = await createMigration("sqlite", `file:${sqliteScratch}`, sqliteMigrationsDir, name);
+    if (sqliteName) created.push(path.join(sqliteMigrationsDir, sqliteName));
 
-  if (!sqliteName && !pgName) {
-    console.log("No schema changes: no migration created.");
-  } else {
-    if (!sqliteName || !pgName) {
-      throw new Error(`only one provider produced a migration (sqlite: ${sqliteName ?? "none"}, postgresql: ${pgName ?? "none"}); check the output above`);
-    }
-    if (pgName !== sqliteName) {
-      fs.renameSync(path.join(postgresMigrationsDir, pgName), path.join(postgresMigrationsDir, sqliteName));
-      pgName = sqliteName;
-    }
-    const sqliteSql = path.join(sqliteMigrationsDir, sqliteName, "migration.sql");
-    const pgSql = path.join(postgresMigrationsDir, pgName, "migration.sql");
-    if (!createOnly && isEmptyMigration(sqliteSql) && isEmptyMigration(pgSql)) {
-      fs.rmSync(path.dirname(sqliteSql), { recursive: true });
-      fs.rmSync(path.dirname(pgSql), { recursive: true });
+    console.log(`▸ PostgreSQL migration (scratch ${redactUrl(pgUrl)})`);
+    let pgName = await createMigration("postgresql", pgUrl, postgresMigrationsDir, name);
+    if (pgName) created.push(path.join(postgresMigrationsDir, pgName));
+
+    if (!sqliteName && !pgName) {
       console.log("No schema changes: no migration created.");
-    } else if (createOnly) {
-      console.log(`Created (not applied), edit if needed:\n  ${path.relative(root, sqliteSql)}\n  ${path.relative(root, pgSql)}`);
     } else {
-      for (const [provider, url] of [["sqlite", `file:${sqliteScratch}`], ["postgresql", pgUrl]] as const) {
-        const r = await runPrisma(["migrate", "deploy"], { provider, databaseUrl: url });
-        if (r.code !== 0) throw new Error(`the new ${provider} migration does not apply:\n${r.output}`);
-        console.log(`  (${provider}: new migration applied to the scratch database in ${r.seconds.toFixed(1)} s)`);
+      if (!sqliteName || !pgName) {
+        throw new Error(`only one provider produced a migration (sqlite: ${sqliteName ?? "none"}, postgresql: ${pgName ?? "none"}); check the output above`);
       }
-      console.log(`Created and checked:\n  ${path.relative(root, sqliteSql)}\n  ${path.relative(root, pgSql)}`);
+      if (pgName !== sqliteName) {
+        fs.renameSync(path.join(postgresMigrationsDir, pgName), path.join(postgresMigrationsDir, sqliteName));
+        created[1] = path.join(postgresMigrationsDir, sqliteName);
+        pgName = sqliteName;
+      }
+      const sqliteSql = path.join(sqliteMigrationsDir, sqliteName, "migration.sql");
+      const pgSql = path.join(postgresMigrationsDir, pgName, "migration.sql");
+      if (!createOnly && isEmptyMigration(sqliteSql) && isEmptyMigration(pgSql)) {
+        for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+        console.log("No schema changes: no migration created.");
+      } else if (createOnly) {
+        console.log(`Created (not applied), edit if needed, then \`npm run db:deploy\`:\n  ${path.relative(root, sqliteSql)}\n  ${path.relative(root, pgSql)}`);
+      } else {
+        for (const [provider, url] of [["sqlite", `file:${sqliteScratch}`], ["postgresql", pgUrl]] as const) {
+          const r = await runPrisma(["migrate", "deploy"], { provider, databaseUrl: url });
+          if (r.code !== 0) throw new Error(`the new ${provider} migration does not apply:\n${r.output}`);
+          console.log(`  (${provider}: new migration applied to the scratch database in ${r.seconds.toFixed(1)} s)`);
+        }
+        console.log(`Created and checked:\n  ${path.relative(root, sqliteSql)}\n  ${path.relative(root, pgSql)}`);
+      }
     }
+  } catch (e) {
+    for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
+    if (created.length) console.error(`removed the migration folders this run created: ${created.map((d) => path.relative(root, d)).join(", ")}`);
+    throw e;
   }
 
   await generateClients();

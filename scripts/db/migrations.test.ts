@@ -1,0 +1,70 @@
+// The committed migrations must produce exactly prisma/schema.prisma (SQLite always; PostgreSQL
+// when a local server is reachable), and the schema-engine shim's SQL statement splitter must
+// respect quotes, comments and dollar-quoting. Runs the real Prisma CLI through the shim.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { statementCount } from "../../prisma/engine/adapters.mjs";
+import { runPrisma } from "../../lib/db/migrate.ts";
+import { postgresMigrationsDir, postgresSchemaPath, sqliteMigrationsDir, sqliteSchemaPath } from "./schemas.ts";
+
+const PG_URL = process.env.MIGRATE_DEV_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/portal_migrate_dev";
+
+/** True if the local server answers; creates the scratch database (the engine connects to it). */
+async function postgresReachable(): Promise<boolean> {
+  const u = new URL(PG_URL);
+  const db = decodeURIComponent(u.pathname.slice(1));
+  u.pathname = "/postgres";
+  const c = new pg.Client({ connectionString: u.toString(), connectionTimeoutMillis: 1500 });
+  try {
+    await c.connect();
+  } catch {
+    return false;
+  }
+  try {
+    const { rowCount } = await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [db]);
+    if (!rowCount) await c.query(`CREATE DATABASE "${db.replace(/"/g, '""')}"`).catch(() => {});
+    return true;
+  } finally {
+    await c.end().catch(() => {});
+  }
+}
+
+describe("schema-engine shim: statementCount", () => {
+  it("counts statements, ignoring ; in strings, identifiers, comments and $$ bodies", () => {
+    expect(statementCount("")).toBe(0);
+    expect(statementCount("SELECT 1")).toBe(1);
+    expect(statementCount("SELECT 1;")).toBe(1);
+    expect(statementCount("SELECT 1; SELECT 2;\n-- trailing; comment\n")).toBe(2);
+    expect(statementCount(`INSERT INTO t VALUES ('a;b', "c;d"); /* x; y */`)).toBe(1);
+    expect(statementCount("SELECT 'it''s;'; SELECT 2")).toBe(2);
+    expect(statementCount("CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $body$ LANGUAGE sql; SELECT $$;$$")).toBe(2);
+  });
+});
+
+describe("migrations produce the schema", () => {
+  it("SQLite: prisma/migrations == prisma/schema.prisma (else run `npm run db:migrate -- --name …`)", async () => {
+    // a throw-away main database, so the app's data/portal.db is never opened (or locked)
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "migrations-test-"));
+    try {
+      const r = await runPrisma(
+        ["migrate", "diff", "--from-migrations", sqliteMigrationsDir, "--to-schema", sqliteSchemaPath, "--exit-code"],
+        { provider: "sqlite", databaseUrl: `file:${path.join(dir, "main.db")}` },
+      );
+      expect(r.code, r.output).toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("PostgreSQL: prisma/postgres/migrations == prisma/postgres/schema.prisma (skipped without a local server)", async (ctx) => {
+    if (!(await postgresReachable())) return ctx.skip();
+    const r = await runPrisma(
+      ["migrate", "diff", "--from-migrations", postgresMigrationsDir, "--to-schema", postgresSchemaPath, "--exit-code"],
+      { provider: "postgresql", databaseUrl: PG_URL },
+    );
+    expect(r.code, r.output).toBe(0);
+  });
+});
