@@ -40,13 +40,13 @@ test.describe("ownership journeys", () => {
     await expect(page.getByRole("status").filter({ hasText: `You now own ${appId}` })).toBeVisible();
 
     await page.goto(`/apps/${appId}`);
-    const responder = page.getByRole("group", { name: "Responder" });
-    await expect(page.getByRole("group", { name: "Owner" })).toContainText(users.alice.name);
+    const responder = page.getByRole("group", { name: "Responder", exact: true });
+    await expect(page.getByRole("group", { name: "Owner", exact: true })).toContainText(users.alice.name);
     await expect(responder).toContainText(users.alice.name);
 
     await page.getByLabel("Backup email").fill(users.bob.email);
     await page.getByRole("button", { name: "Save backup" }).click();
-    await expect(page.getByRole("group", { name: "Backup" })).toContainText(users.bob.name);
+    await expect(page.getByRole("group", { name: "Backup", exact: true })).toContainText(users.bob.name);
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Profile" }).click();
     await page.getByLabel("Away until").fill(localDateTimeIn(2));
@@ -55,7 +55,7 @@ test.describe("ownership journeys", () => {
 
     await page.goto(`/apps/${appId}`);
     await expect(responder).toContainText(users.bob.name);
-    await expect(page.getByRole("group", { name: "Owner availability" })).toContainText("Away");
+    await expect(page.getByRole("group", { name: "Owner availability", exact: true })).toContainText("Away");
   });
 
   test("bob, the backup, cannot change the backup of alice's app and is told why", async ({ page, baseURL }) => {
@@ -68,7 +68,7 @@ test.describe("ownership journeys", () => {
 
     await signIn(page, "bob");
     await page.goto(`/apps/${appId}`);
-    await expect(page.getByRole("group", { name: "Owner" })).toContainText(users.alice.name);
+    await expect(page.getByRole("group", { name: "Owner", exact: true })).toContainText(users.alice.name);
 
     await page.getByLabel("Backup email").fill(users.carol.email);
     await page.getByRole("button", { name: "Save backup" }).click();
@@ -78,7 +78,7 @@ test.describe("ownership journeys", () => {
     await expect(message).toBeVisible();
     await expect(message).toContainText(/owner|lead|admin/i);
     await expect(message).not.toContainText("{");
-    await expect(page.getByRole("group", { name: "Backup" })).toContainText(users.bob.name);
+    await expect(page.getByRole("group", { name: "Backup", exact: true })).toContainText(users.bob.name);
   });
 
   test("lee sees the team overview change after claiming an app", async ({ page, baseURL }) => {

@@ -27,6 +27,9 @@ describe("auditChanges", () => {
     );
     expect(changes).toEqual([{ field: "Backup", before: "none", after: "B (b@x)" }]);
   });
+  it("shows a non-object value as a single change", () => {
+    expect(auditChanges("a", "b")).toEqual([{ field: "Value", before: "a", after: "b" }]);
+  });
   it("treats a missing before as none", () => {
     expect(auditChanges(null, { ownerEmail: "a@x" })).toEqual([{ field: "Owner", before: "none", after: "a@x" }]);
   });

@@ -7,6 +7,8 @@ const ACTION_LABELS: Record<string, string> = {
   "app.transferred": "Transferred ownership",
   "app.backup_changed": "Changed the backup",
   "user.availability_changed": "Changed availability",
+  "thresholds.changed": "Changed thresholds",
+  "thresholds.rolled_back": "Rolled back thresholds",
 };
 
 export function actionLabel(action: string): string {
@@ -51,11 +53,17 @@ export function describeValue(value: unknown): string {
 }
 
 /** Fields whose value differs between before and after, in a stable order. */
-export function auditChanges(before: Record<string, unknown> | null, after: Record<string, unknown> | null): AuditChange[] {
-  const b = before ?? {};
-  const a = after ?? {};
+export function auditChanges(before: unknown, after: unknown): AuditChange[] {
+  const b = asRecord(before);
+  const a = asRecord(after);
   const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
   return fields
     .map((field) => ({ field: fieldLabel(field), before: describeValue(b[field]), after: describeValue(a[field]) }))
     .filter((change) => change.before !== change.after);
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  if (value === null || value === undefined) return {};
+  if (typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
+  return { value };
 }

@@ -56,8 +56,9 @@ export interface AuditEvent {
   id: string;
   action: string;
   actor: Person | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
+  /** Any JSON the server recorded; usually an object of the fields that changed. */
+  before: unknown;
+  after: unknown;
   reason: string | null;
   createdAt: string;
 }

@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { PageHeader } from "@/components/page-header";
 import { TableSkeleton } from "@/components/skeleton";
 import { AppsBrowser } from "./_components/apps-browser";
+import { RegisterAppForm } from "./_components/register-app-form";
 
 export const metadata: Metadata = { title: "All apps" };
 
@@ -10,6 +11,7 @@ export default function AllAppsPage() {
   return (
     <>
       <PageHeader title="All apps" description="Every registered application, who owns it and who gets paged now." />
+      <RegisterAppForm />
       {/* AppsBrowser reads the filters from the URL, which needs a Suspense boundary. */}
       <Suspense fallback={<TableSkeleton label="Loading apps" />}>
         <AppsBrowser />
