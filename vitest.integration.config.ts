@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 import base from "./vitest.config";
-import { integrationDatabaseUrl } from "./test/integration/database-url";
+import { integrationDatabaseUrl, SMTP_TEST_PORT } from "./test/integration/database-url";
 
 // Integration tests against a real database: INTEGRATION_DB=sqlite (default) or postgres.
 export default defineConfig({
@@ -9,7 +9,14 @@ export default defineConfig({
     include: ["test/integration/**/*.test.ts"],
     environment: "node",
     globalSetup: ["test/integration/global-setup.ts"],
-    env: { DATABASE_URL: integrationDatabaseUrl(), SESSION_SECRET: "integration-tests-secret-0123456789abcdef" },
+    env: {
+      DATABASE_URL: integrationDatabaseUrl(),
+      SESSION_SECRET: "integration-tests-secret-0123456789abcdef",
+      // a real SMTP listener on loopback, started by the notification tests (test/integration/support/smtp.ts)
+      SMTP_URL: `smtp://127.0.0.1:${SMTP_TEST_PORT}`,
+      SMTP_FROM: "portal@test.example",
+      SCHEDULER_ENABLED: "false",
+    },
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,

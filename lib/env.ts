@@ -20,6 +20,29 @@ const schema = z.object({
     .default("false")
     .transform((v) => v === "true" || v === "1"),
   PORTAL_URL: z.string().url().optional(),
+  // When set, GET /api/metrics requires `Authorization: Bearer <METRICS_TOKEN>`.
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  // detection, traffic and notifications
+  SCHEDULER_ENABLED: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("true")
+    .transform((v) => v !== "false" && v !== "0"),
+  DETECTION_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(60),
+  DETECTION_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(60).default(15),
+  TRAFFIC_RETENTION_DAYS: z.coerce.number().int().min(8).max(3650).default(35),
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\//.test(v), { message: "must be an smtp:// or smtps:// URL" })
+    .optional(),
+  SMTP_FROM: z.string().email().default("portal@localhost"),
+  NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  PROMETHEUS_URL: z.string().url().optional(),
+  PROMETHEUS_APP_LABEL: z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "must be a Prometheus label name").default("app"),
+  PROMETHEUS_DEFAULT_TEAM: z.string().default("unassigned"),
+  TRAFFIC_QUERY_TEMPLATE: z
+    .string()
+    .refine((v) => v.includes("$appId"), { message: "must contain $appId" })
+    .default('sum(rate(http_requests_total{app="$appId"}[5m]))'),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -4,7 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PgClient } from "./generated/postgres/client";
 import { env } from "@/lib/env";
-import { sqliteFilePath } from "./url";
+import { sqliteFilePath } from "./migrate";
 
 // Both generated clients come from one model (prisma/schema.prisma), so they share one shape;
 // the rest of the code sees the SQLite client's type.

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { DEMO_PASSWORD, hashPassword, verifyPassword } from "@/lib/auth/password";
 import { DEMO_APPS, DEMO_TEAMS, DEMO_USERS } from "./demo-data";
+import { seedDemoTraffic } from "@/lib/traffic/demo-writer";
 
 const DAY = 86_400_000;
 
@@ -32,6 +33,7 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
       }
     }
   });
+  await seedDemoTraffic(now.getTime());
   return true;
 }
 

@@ -9,3 +9,6 @@ export function integrationDatabaseUrl(): string {
   if (which !== "sqlite") throw new Error(`INTEGRATION_DB must be sqlite or postgres, not ${which}`);
   return `file:${path.resolve("data", "test", "integration.db")}`;
 }
+
+// Fixed so the worker processes know it from the config's env; the suites run one at a time.
+export const SMTP_TEST_PORT = 25_870;

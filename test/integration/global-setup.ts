@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { migrateDeploy } from "@/lib/db/migrate";
-import { sqliteFilePath } from "@/lib/db/url";
+import { sqliteFilePath } from "@/lib/db/migrate";
 import { integrationDatabaseUrl } from "./database-url";
 
 async function recreatePostgres(url: string): Promise<void> {

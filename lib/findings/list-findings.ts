@@ -1,0 +1,45 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export async function listFindings(appId: string, status: "open" | "resolved" | "all", limit: number) {
+  const app = await db().app.findUnique({ where: { appId }, select: { id: true } });
+  if (!app) throw notFound(`App ${appId}`);
+  const rows = await db().finding.findMany({
+    where: { appRef: app.id, ...(status === "all" ? {} : { status }) },
+    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    include: { notifications: { select: { event: true, channel: true, status: true, attempts: true, sentAt: true, lastError: true } } },
+  });
+  return rows.map((f) => ({
+    id: f.id,
+    detector: f.detector,
+    severity: f.severity,
+    status: f.status,
+    startedAt: f.startedAt.toISOString(),
+    resolvedAt: iso(f.resolvedAt),
+    observed: f.observed,
+    expected: f.expected,
+    band: f.bandLow !== null && f.bandHigh !== null ? [f.bandLow, f.bandHigh] : null,
+    deviation: f.deviation,
+    window: { from: f.windowFrom.toISOString(), to: f.windowTo.toISOString() },
+    explanation: f.explanation,
+    notifications: f.notifications.map((n) => ({ ...n, sentAt: iso(n.sentAt) })),
+  }));
+}
+
+// Open findings of the apps a person owns or backs up, for "My apps".
+export async function openFindingsFor(userId: string) {
+  const rows = await db().finding.findMany({
+    where: { status: "open", app: { ownership: { OR: [{ ownerId: userId }, { backupId: userId }] } } },
+    orderBy: { startedAt: "desc" },
+    take: 200,
+    include: { app: { select: { appId: true, name: true } } },
+  });
+  return rows.map((f) => ({
+    id: f.id, appId: f.app.appId, appName: f.app.name, detector: f.detector, severity: f.severity,
+    startedAt: f.startedAt.toISOString(), explanation: f.explanation,
+  }));
+}

@@ -1,0 +1,66 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { notificationMetrics } from "@/lib/metrics/registry";
+import { sendEmail, sendWebhook, type Channel } from "./channels";
+import { buildMessage, type NotifyEvent } from "./message";
+import { MAX_ATTEMPTS, retryDelayMs } from "./backoff";
+
+// A claimed notification is leased for this long; one whose sender died becomes due again.
+const LEASE_MS = 5 * 60_000;
+
+export type DeliveryReport = { sent: number; retried: number; failed: number };
+
+function portalUrl(): string {
+  const e = env();
+  return e.PORTAL_URL ?? `http://${e.HOST}:${e.PORT}`;
+}
+
+// Sends every due notification once. Each row is claimed with a conditional update first,
+// so two replicas (or two ticks) never send the same notification twice.
+export async function deliverDue(now = new Date(), limit = 200): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
+  const due = await db().notification.findMany({
+    where: { status: { in: ["pending", "sending"] }, nextAttemptAt: { lte: now } },
+    orderBy: { nextAttemptAt: "asc" },
+    take: limit,
+    include: { finding: { include: { app: { select: { appId: true, name: true } } } } },
+  });
+  const e = env();
+  for (const n of due) {
+    const claimed = await db().notification.updateMany({
+      where: { id: n.id, status: n.status, nextAttemptAt: n.nextAttemptAt },
+      data: { status: "sending", nextAttemptAt: new Date(now.getTime() + LEASE_MS) },
+    });
+    if (claimed.count !== 1) continue;
+    const f = n.finding;
+    const message = buildMessage({
+      event: n.event as NotifyEvent, appId: f.app.appId, appName: f.app.name, detector: f.detector, severity: f.severity,
+      explanation: f.explanation, startedAt: f.startedAt, resolvedAt: f.resolvedAt, portalUrl: portalUrl(),
+    });
+    const channel = n.channel as Channel;
+    try {
+      if (channel === "webhook") await sendWebhook(n.recipient, message, e.NOTIFY_TIMEOUT_MS);
+      else await sendEmail(n.recipient, message, { smtpUrl: e.SMTP_URL, from: e.SMTP_FROM, timeoutMs: e.NOTIFY_TIMEOUT_MS });
+      await db().notification.update({ where: { id: n.id }, data: { status: "sent", sentAt: new Date(), attempts: n.attempts + 1, lastError: null } });
+      notificationMetrics().sent.inc({ channel, outcome: "sent" });
+      report.sent += 1;
+    } catch (error) {
+      const attempts = n.attempts + 1;
+      const giveUp = attempts >= MAX_ATTEMPTS;
+      await db().notification.update({
+        where: { id: n.id },
+        data: {
+          attempts,
+          status: giveUp ? "failed" : "pending",
+          nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)),
+          lastError: error instanceof Error ? error.message.slice(0, 500) : String(error),
+        },
+      });
+      notificationMetrics().sent.inc({ channel, outcome: giveUp ? "failed" : "retry" });
+      if (giveUp) report.failed += 1;
+      else report.retried += 1;
+    }
+  }
+  return report;
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { runDetection } from "@/lib/findings/run-detection";
+import { deliverDue } from "@/lib/notify/deliver";
+import { appendDemoTraffic } from "@/lib/traffic/demo-writer";
+import { pruneTraffic } from "@/lib/traffic/retention";
+import { pruneLeases } from "./lease";
+import { startJobs, type Job } from "./scheduler";
+
+const g = globalThis as unknown as { portalSchedulerStop?: () => void };
+
+// Started once per server process (instrumentation.ts). Jobs that must run once per interval
+// across replicas are exclusive (database lease per slot).
+export function startScheduler(): void {
+  const e = env();
+  if (!e.SCHEDULER_ENABLED || g.portalSchedulerStop) return;
+  const jobs: Job[] = [
+    { name: "detection", intervalMs: e.DETECTION_INTERVAL_SECONDS * 1000, exclusive: true, run: () => runDetection() },
+    { name: "notifications", intervalMs: 30_000, exclusive: false, run: () => deliverDue() },
+    {
+      name: "retention",
+      intervalMs: 3_600_000,
+      exclusive: true,
+      run: async () => {
+        await pruneTraffic(e.TRAFFIC_RETENTION_DAYS);
+        await pruneLeases();
+      },
+    },
+  ];
+  if (e.DEMO_MODE) jobs.push({ name: "demo-traffic", intervalMs: 60_000, exclusive: true, run: () => appendDemoTraffic() });
+  g.portalSchedulerStop = startJobs(jobs);
+  console.log(`[scheduler] started: ${jobs.map((j) => `${j.name} every ${j.intervalMs / 1000}s`).join(", ")}`);
+}

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as runRoute } from "@/app/api/detection/run/route";
+import { GET as findingsRoute } from "@/app/api/apps/[appId]/findings/route";
+import { db } from "@/lib/db/client";
+import { generateTraffic } from "@/lib/detection";
+import { runDetection } from "@/lib/findings/run-detection";
+import { deliverDue } from "@/lib/notify/deliver";
+import { claimTick } from "@/lib/scheduler/lease";
+import { call } from "./support/http";
+import { startSmtp, startWebhook } from "./support/listeners";
+import { makeApp, makeTeam, makeUser, makeWorld, tokenFor, uid } from "./support/world";
+
+const STEP = 5 * 60_000;
+const NOW = Date.UTC(2026, 10, 20, 15, 0);
+
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+beforeAll(async () => {
+  smtp = await startSmtp();
+});
+afterAll(async () => smtp.close());
+
+// 10 days of seasonal 5-minute traffic ending at NOW; `crashLast` samples at the end are zero.
+async function seedTraffic(appRef: string, crashLast = 0, seed = 7) {
+  const days = 10;
+  const n = (days * 86_400_000) / STEP;
+  const s = generateTraffic({ seed, days, stepMs: STEP, start: NOW - (n - 1) * STEP, baseRps: 200, ...(crashLast ? { crash: { atSample: n - crashLast, samples: crashLast } } : {}) });
+  await db().trafficSample.createMany({ data: Array.from(s.values, (value, i) => ({ appRef, ts: BigInt(s.start + i * STEP), value })) });
+}
+
+async function ownedAppWithContacts(webhookUrl: string) {
+  const team = await makeTeam();
+  const owner = await makeUser({ teamId: team.id });
+  await db().user.update({ where: { id: owner.id }, data: { notifyEmail: owner.email, notifyWebhook: webhookUrl } });
+  const app = await makeApp(team.id, owner.id);
+  return { team, owner, app };
+}
+
+describe("runDetection", () => {
+  it("opens a crash finding within two samples, notifies the responder once by webhook and email, and resolves it", async () => {
+    const hook = await startWebhook();
+    const { owner, app } = await ownedAppWithContacts(hook.url);
+    await seedTraffic(app.id, 2);
+
+    const first = await runDetection({ appId: app.appId, now: new Date(NOW) });
+    console.log(`[detection] first run: ${JSON.stringify(first)}`);
+    const open = await db().finding.findMany({ where: { appRef: app.id, status: "open" } });
+    const crash = open.find((f) => f.detector === "crash");
+    expect(crash).toBeDefined();
+    expect(crash?.severity).toBe("critical");
+    expect(crash?.explanation).toMatch(/fell to/);
+    expect(first.sent).toBeGreaterThanOrEqual(2);
+    expect(hook.received).toHaveLength(1);
+    expect(JSON.stringify(hook.received[0])).toContain("crash");
+    expect(smtp.mails.filter((m) => m.to.includes(owner.email))).toHaveLength(1);
+
+    // evaluating the same data again neither duplicates the finding nor sends again
+    await runDetection({ appId: app.appId, now: new Date(NOW + 60_000) });
+    expect(await db().finding.count({ where: { appRef: app.id, detector: "crash" } })).toBe(1);
+    expect(hook.received).toHaveLength(1);
+
+    // traffic comes back: the finding resolves and the responder hears that too
+    const back = [1, 2, 3].map((k) => ({ appRef: app.id, ts: BigInt(NOW + k * STEP), value: 200 }));
+    await db().trafficSample.createMany({ data: back });
+    await runDetection({ appId: app.appId, now: new Date(NOW + 3 * STEP) });
+    const resolved = await db().finding.findFirstOrThrow({ where: { appRef: app.id, detector: "crash" } });
+    expect(resolved.status).toBe("resolved");
+    expect(resolved.openKey).toBeNull();
+    expect(hook.received).toHaveLength(2);
+    expect(JSON.stringify(hook.received[1])).toContain("RESOLVED");
+    await hook.close();
+  });
+
+  it("notifies the backup while the owner is away", async () => {
+    const hook = await startWebhook();
+    const team = await makeTeam();
+    const owner = await makeUser({ teamId: team.id });
+    const backup = await makeUser({ teamId: team.id });
+    await db().user.update({ where: { id: owner.id }, data: { awayUntil: new Date(NOW + 86_400_000), notifyWebhook: "http://127.0.0.1:9/never" } });
+    await db().user.update({ where: { id: backup.id }, data: { notifyWebhook: hook.url } });
+    const app = await makeApp(team.id, owner.id, backup.id);
+    await seedTraffic(app.id, 2, 11);
+    await runDetection({ appId: app.appId, now: new Date(NOW) });
+    const sent = await db().notification.findMany({ where: { finding: { appRef: app.id } } });
+    expect(sent.map((n) => n.recipient)).toEqual([hook.url]);
+    expect(hook.received).toHaveLength(1);
+    await hook.close();
+  });
+
+  it("retries a failed webhook with backoff and sends it exactly once", async () => {
+    const hook = await startWebhook(1);
+    const { app } = await ownedAppWithContacts(hook.url);
+    await db().user.updateMany({ where: { owned: { some: { appRef: app.id } } }, data: { notifyEmail: null } });
+    await seedTraffic(app.id, 2, 13);
+    await runDetection({ appId: app.appId, now: new Date(NOW) });
+    const pending = await db().notification.findFirstOrThrow({ where: { finding: { appRef: app.id } } });
+    expect(pending).toMatchObject({ status: "pending", attempts: 1, lastError: "webhook answered 500" });
+    expect(pending.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+    await deliverDue(new Date(pending.nextAttemptAt.getTime() + 1));
+    await deliverDue(new Date(pending.nextAttemptAt.getTime() + 2));
+    const done = await db().notification.findUniqueOrThrow({ where: { id: pending.id } });
+    expect(done).toMatchObject({ status: "sent", attempts: 2 });
+    expect(hook.received).toHaveLength(1);
+    await hook.close();
+  });
+
+  it("stays quiet on healthy traffic", async () => {
+    const team = await makeTeam();
+    const app = await makeApp(team.id);
+    await seedTraffic(app.id, 0, 21);
+    const r = await runDetection({ appId: app.appId, now: new Date(NOW) });
+    expect(r.evaluated).toBe(1);
+    const open = await db().finding.findMany({ where: { appRef: app.id, status: "open", severity: { in: ["critical", "warning"] } } });
+    expect(open).toEqual([]);
+    const signal = await db().appSignal.findUniqueOrThrow({ where: { appRef: app.id } });
+    expect(signal.anomalyScore).toBeGreaterThanOrEqual(0);
+    expect(signal.anomalyScore).toBeLessThanOrEqual(1);
+    expect(signal.expected).toBeGreaterThan(0);
+  });
+});
+
+describe("POST /api/detection/run and GET /api/apps/:appId/findings", () => {
+  it("lets a lead or a token run detection; refuses an engineer (403); 404/422 on bad input", async () => {
+    const w = await makeWorld();
+    const app = await makeApp(w.team.id, w.owner.id);
+    await seedTraffic(app.id, 2, 31);
+    expect((await call(runRoute, "POST", { as: w.engineer, body: { appId: app.appId } })).status).toBe(403);
+    expect((await call(runRoute, "POST", { as: w.lead, body: { appId: "missing-app" } })).status).toBe(404);
+    expect((await call(runRoute, "POST", { as: w.lead, body: { appId: 42 } })).status).toBe(422);
+    expect((await call(runRoute, "POST", { body: {} })).status).toBe(401);
+    const ok = await call(runRoute, "POST", { as: { token: await tokenFor(w.engineer) }, body: { appId: app.appId } });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ apps: 1, evaluated: 1 });
+
+    const list = await call(findingsRoute, "GET", { as: w.engineer, params: { appId: app.appId }, query: { status: "open" } });
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((f: { detector: string }) => f.detector)).toContain("crash");
+    expect(list.body.items[0]).toEqual(expect.objectContaining({ status: "open", startedAt: expect.any(String), observed: expect.any(Number), expected: expect.any(Number), explanation: expect.any(String) }));
+    expect((await call(findingsRoute, "GET", { as: w.engineer, params: { appId: app.appId }, query: { status: "closed" } })).status).toBe(422);
+    expect((await call(findingsRoute, "GET", { as: w.engineer, params: { appId: "missing-app" } })).status).toBe(404);
+  });
+});
+
+describe("claimTick", () => {
+  it("lets exactly one of many concurrent claimers run a slot", async () => {
+    const job = `job-${uid()}`;
+    const results = await Promise.all(Array.from({ length: 20 }, () => claimTick(job, NOW, 60_000)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await claimTick(job, NOW + 60_000, 60_000)).toBe(true);
+  });
+});
