@@ -6,11 +6,14 @@ export type AuditAction =
   | "app.released"
   | "app.transferred"
   | "app.backup_changed"
-  | "user.availability_changed";
+  | "user.availability_changed"
+  | "thresholds.changed"
+  | "thresholds.rolled_back"
+  | "app.discovered";
 
 export async function audit(
   tx: Tx,
-  e: { appRef: string | null; actorId: string; action: AuditAction; before?: unknown; after?: unknown; reason?: string | null },
+  e: { appRef: string | null; actorId: string | null; action: AuditAction; before?: unknown; after?: unknown; reason?: string | null },
 ): Promise<void> {
   await tx.auditEvent.create({
     data: {

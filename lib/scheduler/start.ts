@@ -4,6 +4,7 @@ import { runDetection } from "@/lib/findings/run-detection";
 import { deliverDue } from "@/lib/notify/deliver";
 import { appendDemoTraffic } from "@/lib/traffic/demo-writer";
 import { pruneTraffic } from "@/lib/traffic/retention";
+import { discoverApps, pullTraffic } from "@/lib/traffic/prometheus-pull";
 import { pruneLeases } from "./lease";
 import { startJobs, type Job } from "./scheduler";
 
@@ -27,6 +28,10 @@ export function startScheduler(): void {
       },
     },
   ];
+  if (e.PROMETHEUS_URL) {
+    jobs.push({ name: "prometheus-discovery", intervalMs: 300_000, exclusive: true, run: () => discoverApps() });
+    jobs.push({ name: "prometheus-pull", intervalMs: 60_000, exclusive: true, run: () => pullTraffic() });
+  }
   if (e.DEMO_MODE) jobs.push({ name: "demo-traffic", intervalMs: 60_000, exclusive: true, run: () => appendDemoTraffic() });
   g.portalSchedulerStop = startJobs(jobs);
   console.log(`[scheduler] started: ${jobs.map((j) => `${j.name} every ${j.intervalMs / 1000}s`).join(", ")}`);
