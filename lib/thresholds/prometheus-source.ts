@@ -1,0 +1,37 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { grafanaEnvSchema } from "@/lib/grafana/config";
+import type { AppAlertInput } from "@/lib/grafana/types";
+import { responderOf } from "@/lib/ownership/responder";
+import { appInclude } from "@/lib/ownership/views";
+import { buildPromRulesYaml } from "./prometheus-rules";
+import { settingsOf } from "./view";
+
+/** Every app whose current (highest) threshold version is enabled, with its owner and responder. */
+export async function enabledAppAlerts(now = new Date()): Promise<AppAlertInput[]> {
+  const apps = await db().app.findMany({
+    where: { thresholds: { some: {} } },
+    include: { ...appInclude, thresholds: { orderBy: { version: "desc" }, take: 1 } },
+  });
+  return apps.flatMap((app) => {
+    const current = app.thresholds[0];
+    if (!current?.enabled) return [];
+    const owner = app.ownership?.owner ?? null;
+    return [{
+      appId: app.appId,
+      team: app.team.slug,
+      owner: owner?.email ?? null,
+      responder: responderOf(owner, app.ownership?.backup ?? null, now)?.email ?? null,
+      thresholds: settingsOf(current),
+    }];
+  });
+}
+
+// The same traffic query the Grafana rules use (GRAFANA_QUERY_TEMPLATE, same default and check).
+const queryTemplate = () => grafanaEnvSchema.shape.GRAFANA_QUERY_TEMPLATE.parse(process.env.GRAFANA_QUERY_TEMPLATE || undefined);
+
+export async function prometheusRulesFile(requestOrigin: string): Promise<string> {
+  const portalUrl = (env().PORTAL_URL ?? requestOrigin).replace(/\/+$/, "");
+  return buildPromRulesYaml(await enabledAppAlerts(), { queryTemplate: queryTemplate(), portalUrl });
+}
