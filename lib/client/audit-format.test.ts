@@ -14,6 +14,9 @@ describe("describeValue", () => {
   it("shows a person by name and email", () => {
     expect(describeValue({ email: "bob@example.com", name: "Bob" })).toBe("Bob (bob@example.com)");
   });
+  it("shows timestamps as dates, not ISO strings", () => {
+    expect(describeValue("2026-11-28T14:50:00.000Z")).toMatch(/Nov 2026/);
+  });
   it("shows missing values as none", () => {
     expect(describeValue(null)).toBe("none");
   });

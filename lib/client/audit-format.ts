@@ -1,5 +1,9 @@
 // Pure helpers that turn audit events into readable lines (no React, no Next).
 
+import { formatDateTime } from "./format";
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
 const ACTION_LABELS: Record<string, string> = {
   "app.registered": "Registered the app",
   "app.claimed": "Claimed ownership",
@@ -41,7 +45,7 @@ function fieldLabel(field: string): string {
 /** A value as a person would write it: people by name/email, nothing as "none". */
 export function describeValue(value: unknown): string {
   if (value === null || value === undefined || value === "") return "none";
-  if (typeof value === "string") return value;
+  if (typeof value === "string") return ISO_DATE_TIME.test(value) ? formatDateTime(value) : value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (typeof value === "object" && !Array.isArray(value)) {
     const record = value as Record<string, unknown>;
