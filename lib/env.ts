@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { grafanaEnvSchema } from "@/lib/grafana/config";
 
 // Settings are parsed once; a bad variable fails at start with a message naming it.
 const schema = z.object({
@@ -8,7 +9,7 @@ const schema = z.object({
     .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), {
       message: "must be a file: URL (SQLite) or a postgres:// URL",
     }),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number({ error: "must be a port number" }).int("must be a port number").min(1, "must be 1–65535").max(65535, "must be 1–65535").default(3000),
   HOST: z.string().default("127.0.0.1"),
   SESSION_SECRET: z
     .string()
@@ -39,10 +40,8 @@ const schema = z.object({
   PROMETHEUS_URL: z.string().url().optional(),
   PROMETHEUS_APP_LABEL: z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "must be a Prometheus label name").default("app"),
   PROMETHEUS_DEFAULT_TEAM: z.string().default("unassigned"),
-  TRAFFIC_QUERY_TEMPLATE: z
-    .string()
-    .refine((v) => v.includes("$appId"), { message: "must contain $appId" })
-    .default('sum(rate(http_requests_total{app="$appId"}[5m]))'),
+  // one traffic query for Grafana rules, Prometheus pull and the Prometheus rules file
+  GRAFANA_QUERY_TEMPLATE: grafanaEnvSchema.shape.GRAFANA_QUERY_TEMPLATE,
 });
 
 export type Env = z.infer<typeof schema>;

@@ -3,6 +3,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { EnvError, parseEnv } from "@/lib/env";
+import { GrafanaConfigError, parseGrafanaSettings } from "@/lib/grafana/config";
 import { migrateDeploy } from "@/lib/db/migrate";
 import { demoAccountsWithDemoPassword, seedDemo } from "@/lib/seed/seed-demo";
 import { DEMO_PASSWORD } from "@/lib/auth/password";
@@ -31,6 +32,8 @@ async function main() {
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   if (demo) process.env.DEMO_MODE = "true";
   const env = parseEnv(process.env);
+  const grafana = parseGrafanaSettings(process.env);
+  console.log(grafana ? `[start] Grafana sync to ${grafana.url}` : "[start] Grafana not configured (GRAFANA_URL unset)");
   console.log(`[start] database ${env.DATABASE_URL.replace(/\/\/[^@]*@/, "//***@")}`);
   await migrateDeploy(env.DATABASE_URL);
   if (env.DEMO_MODE) {
@@ -53,6 +56,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof EnvError ? error.message : error);
+  console.error(error instanceof EnvError || error instanceof GrafanaConfigError ? error.message : error);
   process.exit(1);
 });

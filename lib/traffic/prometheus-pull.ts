@@ -49,7 +49,7 @@ export async function pullTraffic(now = Date.now()): Promise<number> {
     const last = lastOf.get(app.id) ?? null;
     const start = Math.max(last === null ? 0 : last + STEP_S * 1000, now - e.DETECTION_LOOKBACK_DAYS * 86_400_000);
     if (start > now) continue;
-    const query = e.TRAFFIC_QUERY_TEMPLATE.replaceAll("$appId", app.appId);
+    const query = e.GRAFANA_QUERY_TEMPLATE.replaceAll("$appId", app.appId);
     const matrix: Matrix = await api.queryRange(query, start / 1000, now / 1000, STEP_S);
     const rows: Row[] = [];
     for (const series of matrix) for (const [t, v] of series.values) {
