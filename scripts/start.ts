@@ -29,6 +29,8 @@ function needsBuild(): boolean {
 }
 
 async function main() {
+  // the same files Next.js reads, so the start checks see the settings the server will use
+  for (const file of [".env.local", ".env"]) if (fs.existsSync(file)) process.loadEnvFile(file);
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   if (demo) process.env.DEMO_MODE = "true";
   const env = parseEnv(process.env);
