@@ -1,0 +1,85 @@
+import type { AppAlertInput, PersonContact, Severity, Thresholds } from "@/lib/grafana/types";
+import { responderOf, type PersonWithAvailability } from "@/lib/ownership/responder";
+
+// DB rows → the Grafana builders' inputs. Pure: the loader (load.ts) fetches, this decides.
+
+export type SyncPerson = PersonWithAvailability & { notifyEmail: string | null; notifyWebhook: string | null };
+
+export interface ThresholdRow {
+  floorRps: number;
+  ceilingRps: number | null;
+  maxWeeklyDropPercent: number | null;
+  forDuration: string;
+  severity: string;
+  enabled: boolean;
+}
+
+export interface SyncAppRow {
+  id: string;
+  appId: string;
+  team: { slug: string };
+  ownership: { owner: SyncPerson; backup: SyncPerson | null } | null;
+  /** Latest version first; only the first is used. */
+  thresholds: ThresholdRow[];
+}
+
+/** Emails are identities in labels and route matchers: one spelling everywhere. */
+export const normEmail = (email: string | null | undefined): string | null => (email ? email.trim().toLowerCase() : null);
+
+const SEVERITIES: readonly Severity[] = ["critical", "warning", "info"];
+
+export function toThresholds(t: ThresholdRow): Thresholds {
+  const severity = (SEVERITIES as readonly string[]).includes(t.severity) ? (t.severity as Severity) : "warning";
+  return {
+    floorRps: t.floorRps,
+    ceilingRps: t.ceilingRps,
+    maxWeeklyDropPercent: t.maxWeeklyDropPercent,
+    for: t.forDuration,
+    severity,
+    enabled: t.enabled,
+  };
+}
+
+/** The responder person of an app right now (the one place that decides is `responderOf`). */
+export function responderPerson(row: Pick<SyncAppRow, "ownership">, now: Date): SyncPerson | null {
+  return responderOf(row.ownership?.owner ?? null, row.ownership?.backup ?? null, now);
+}
+
+/**
+ * An app's alert input, or null when it has no thresholds yet: such an app gets no rule
+ * (there is nothing to alert on; a default floor would page people for apps nobody tuned).
+ */
+export function toAlertInput(row: SyncAppRow, now: Date): AppAlertInput | null {
+  const latest = row.thresholds[0];
+  if (!latest) return null;
+  return {
+    appId: row.appId,
+    team: row.team.slug,
+    owner: normEmail(row.ownership?.owner.email),
+    responder: normEmail(responderPerson(row, now)?.email),
+    thresholds: toThresholds(latest),
+  };
+}
+
+/**
+ * How Grafana reaches a person: their webhook when set, else their notification email, else
+ * their account email. The account email stays their identity in labels and routes.
+ */
+export function toPersonContact(p: SyncPerson): PersonContact {
+  const email = normEmail(p.email) ?? p.email;
+  if (p.notifyWebhook) return { email, displayName: p.name, channel: { kind: "webhook", url: p.notifyWebhook } };
+  return { email, displayName: p.name, channel: { kind: "email", address: p.notifyEmail || p.email } };
+}
+
+/** Every distinct responder of these apps (pass the apps that have a rule): who needs a contact point and a route. */
+export function desiredResponders(rows: readonly Pick<SyncAppRow, "ownership">[], now: Date): PersonContact[] {
+  const byEmail = new Map<string, PersonContact>();
+  for (const row of rows) {
+    const p = responderPerson(row, now);
+    if (p) {
+      const contact = toPersonContact(p);
+      byEmail.set(contact.email, contact);
+    }
+  }
+  return [...byEmail.values()].sort((a, b) => a.email.localeCompare(b.email));
+}

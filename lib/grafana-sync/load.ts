@@ -1,0 +1,82 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import { enqueue } from "@/lib/outbox/enqueue";
+import type { SyncAppRow } from "./desired";
+import { APP_KIND, chunks } from "./plan";
+import { META_AVAILABILITY_CHECKED, getMeta, setMeta } from "./sync-state";
+
+// What the worker reads from the database, always fresh at run time: whatever happened since
+// a task was enqueued, the latest state is what gets pushed.
+
+const personSelect = { id: true, email: true, name: true, awayFrom: true, awayUntil: true, notifyEmail: true, notifyWebhook: true } as const;
+
+const syncAppSelect = {
+  id: true,
+  appId: true,
+  team: { select: { slug: true } },
+  ownership: { select: { owner: { select: personSelect }, backup: { select: personSelect } } },
+  thresholds: {
+    orderBy: { version: "desc" },
+    take: 1,
+    select: { floorRps: true, ceilingRps: true, maxWeeklyDropPercent: true, forDuration: true, severity: true, enabled: true },
+  },
+} as const;
+
+/** Every app of these teams (a group PUT must carry the whole team). */
+export async function loadTeamApps(client: Db, teams: readonly string[]): Promise<SyncAppRow[]> {
+  const out: SyncAppRow[] = [];
+  for (const slice of chunks(teams, 500)) {
+    out.push(...(await client.app.findMany({ where: { team: { slug: { in: slice } } }, select: syncAppSelect, orderBy: { appId: "asc" } })));
+  }
+  return out;
+}
+
+/** Every app (reconcile compares all of Grafana, and routing needs every responder). */
+export async function loadAllApps(client: Db): Promise<SyncAppRow[]> {
+  return client.app.findMany({ select: syncAppSelect, orderBy: { appId: "asc" } });
+}
+
+/** Owner and backup of every app that has a rule (apps with at least one threshold version). */
+export async function loadRuleOwnerships(client: Db): Promise<Pick<SyncAppRow, "ownership">[]> {
+  return client.app.findMany({
+    where: { thresholds: { some: {} }, ownership: { isNot: null } },
+    select: { ownership: { select: { owner: { select: personSelect }, backup: { select: personSelect } } } },
+  });
+}
+
+/** appId → team slug for the apps that still exist. */
+export async function teamsOfApps(client: Db, appIds: readonly string[]): Promise<Map<string, { team: string; appRef: string }>> {
+  const out = new Map<string, { team: string; appRef: string }>();
+  for (const slice of chunks(appIds, 1000)) {
+    const rows = await client.app.findMany({ where: { appId: { in: slice } }, select: { id: true, appId: true, team: { select: { slug: true } } } });
+    for (const r of rows) out.set(r.appId, { team: r.team.slug, appRef: r.id });
+  }
+  return out;
+}
+
+/**
+ * Absences start and end without anyone touching the portal (awayFrom/awayUntil in the past
+ * now), yet they change responders. Enqueue the apps of everyone whose absence started or
+ * ended since the last check, so the responder label and route follow within one drain.
+ */
+export async function armAvailabilityTransitions(client: Db, now: Date): Promise<number> {
+  const last = await getMeta(client, META_AVAILABILITY_CHECKED);
+  const since = last ? new Date(last) : new Date(now.getTime() - 60 * 60_000);
+  if (!(since.getTime() < now.getTime())) return 0;
+  const window = { gt: since, lte: now };
+  const people = await client.user.findMany({ where: { OR: [{ awayFrom: window }, { awayUntil: window }] }, select: { id: true } });
+  let armed = 0;
+  if (people.length > 0) {
+    const ids = people.map((p) => p.id);
+    const apps = await client.app.findMany({
+      where: { ownership: { OR: [{ ownerId: { in: ids } }, { backupId: { in: ids } }] } },
+      select: { appId: true },
+    });
+    if (apps.length > 0) {
+      await client.$transaction((tx) => enqueue(tx, APP_KIND, apps.map((a) => a.appId)), { timeout: 60_000 });
+      armed = apps.length;
+    }
+  }
+  await setMeta(client, META_AVAILABILITY_CHECKED, now.toISOString());
+  return armed;
+}
