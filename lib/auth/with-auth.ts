@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError, handleApiError } from "@/lib/errors";
+import { timeRequests } from "@/lib/metrics/http-timing";
 import { isCrossSite } from "./csrf";
 import { resolveActor, type Actor } from "./actor";
 import { hasRole, type Role } from "./roles";
@@ -12,7 +13,7 @@ export function withAuth<P = Record<string, never>>(
   handler: Handler<P, Actor>,
   options: { role?: Role } = {},
 ): (req: Request, ctx: Ctx<P>) => Promise<Response> {
-  return async (req, ctx) => {
+  return timeRequests(async (req, ctx) => {
     try {
       const actor = await resolveActor(req);
       if (!actor) throw new AppError("unauthorized", "Sign in or send a valid API token");
@@ -26,19 +27,19 @@ export function withAuth<P = Record<string, never>>(
     } catch (error) {
       return handleApiError(error);
     }
-  };
+  });
 }
 
 // For the few public routes (sign-in): same CSRF and error mapping, no actor.
 export function withPublic<P = Record<string, never>>(
   handler: Handler<P, null>,
 ): (req: Request, ctx: Ctx<P>) => Promise<Response> {
-  return async (req, ctx) => {
+  return timeRequests(async (req, ctx) => {
     try {
       if (isCrossSite(req)) throw new AppError("csrf_rejected", "Cross-site request refused");
       return await handler({ req, actor: null, params: await ctx.params });
     } catch (error) {
       return handleApiError(error);
     }
-  };
+  });
 }
