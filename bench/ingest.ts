@@ -1,0 +1,57 @@
+// Ingest throughput of POST /api/traffic into SQLite: 1,000,000 samples for 100 apps pushed
+// through the real route handler (validation, app lookup, batched upserts) in 50,000-sample
+// requests, versus writing the same rows straight through writeSamples (no HTTP, no validation).
+// Run: npm run bench:ingest
+import fs from "node:fs";
+import path from "node:path";
+
+const dir = path.resolve("bench/out/ingest");
+fs.rmSync(dir, { recursive: true, force: true });
+fs.mkdirSync(dir, { recursive: true });
+process.env.DATABASE_URL = `file:${path.join(dir, "ingest.db")}`;
+process.env.SCHEDULER_ENABLED = "false";
+
+const { migrateDeploy } = await import("@/lib/db/migrate");
+await migrateDeploy(process.env.DATABASE_URL);
+const { db } = await import("@/lib/db/client");
+const { POST } = await import("@/app/api/traffic/route");
+const { writeSamples } = await import("@/lib/traffic/ingest");
+const { createToken } = await import("@/lib/tokens/tokens");
+
+const APPS = 100;
+const PER_APP = 10_000;
+const BATCH = 50_000;
+const team = await db().team.create({ data: { slug: "bench", name: "bench" } });
+const user = await db().user.create({ data: { email: "bench@bench.local", name: "bench", passwordHash: "x" } });
+const apps = [];
+for (let i = 0; i < APPS; i++) apps.push(await db().app.create({ data: { appId: `bench-${i}`, name: `bench ${i}`, teamId: team.id } }));
+const { token } = await createToken(user.id, "bench");
+const t0 = Date.UTC(2026, 0, 1);
+
+const samples = [];
+for (let k = 0; k < PER_APP; k++) for (let i = 0; i < APPS; i++) samples.push({ appId: `bench-${i}`, ts: t0 + k * 60_000, value: 100 + (k % 50) });
+
+let started = performance.now();
+for (let i = 0; i < samples.length; i += BATCH) {
+  const req = new Request("http://127.0.0.1/api/traffic", {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify({ samples: samples.slice(i, i + BATCH) }),
+  });
+  const res = await POST(req, { params: Promise.resolve({}) });
+  if (res.status !== 202) throw new Error(`push failed: ${res.status} ${await res.text()}`);
+}
+const viaApi = performance.now() - started;
+
+const rows = samples.map((s, i) => ({ appRef: apps[i % APPS]!.id, ts: s.ts + PER_APP * 60_000, value: s.value }));
+started = performance.now();
+for (let i = 0; i < rows.length; i += BATCH) await writeSamples(rows.slice(i, i + BATCH));
+const direct = performance.now() - started;
+
+const stored = await db().trafficSample.count();
+const rate = (ms: number) => Math.round(samples.length / (ms / 1000));
+console.log(`samples per run: ${samples.length.toLocaleString("en-US")} (${APPS} apps, ${BATCH.toLocaleString("en-US")} per request); stored ${stored.toLocaleString("en-US")}`);
+console.log(`POST /api/traffic (route handler): ${rate(viaApi).toLocaleString("en-US")} samples/s (${(viaApi / 1000).toFixed(2)} s)`);
+console.log(`writeSamples only (no HTTP/validation): ${rate(direct).toLocaleString("en-US")} samples/s (${(direct / 1000).toFixed(2)} s)`);
+console.log(`ratio route/direct time: ${(viaApi / direct).toFixed(2)}x`);
+process.exit(0);
