@@ -1,0 +1,15 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/client/api";
+import { thresholdKeys } from "./keys";
+import type { CurrentThresholds } from "./types";
+
+export const thresholdsPath = (appId: string) => `/api/apps/${encodeURIComponent(appId)}/thresholds`;
+
+export function useThresholds(appId: string) {
+  return useQuery({
+    queryKey: thresholdKeys.current(appId),
+    queryFn: ({ signal }) => apiFetch<CurrentThresholds>(thresholdsPath(appId), { signal }),
+  });
+}
