@@ -44,7 +44,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={api}>
       {children}
-      <div className="toast-region" aria-label="Notifications">
+      <div className="toast-region">
         {toasts.map((toast) => (
           <div key={toast.id} role="status" aria-live="polite" className={`toast toast-${toast.kind}`}>
             <span className="toast-icon" aria-hidden="true">

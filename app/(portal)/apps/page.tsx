@@ -10,8 +10,11 @@ export const metadata: Metadata = { title: "All apps" };
 export default function AllAppsPage() {
   return (
     <>
-      <PageHeader title="All apps" description="Every registered application, who owns it and who gets paged now." />
-      <RegisterAppForm />
+      <PageHeader
+        title="All apps"
+        description="Every registered application, who owns it and who gets paged now."
+        actions={<RegisterAppForm />}
+      />
       {/* AppsBrowser reads the filters from the URL, which needs a Suspense boundary. */}
       <Suspense fallback={<TableSkeleton label="Loading apps" />}>
         <AppsBrowser />

@@ -1,13 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { useCurrentUser } from "@/components/current-user";
 import { Field } from "@/components/field";
 import { FormError, fieldError } from "@/components/form-error";
 import { useToast } from "@/components/toast";
 import { useRegisterApp } from "@/lib/client/use-register-app";
 import { useTeams } from "@/lib/client/use-teams";
+import { appCreateSchema } from "@/lib/validation/ownership";
 
 /** Leads register apps for their team, admins for any team; engineers do not see this. */
 export function RegisterAppForm() {
@@ -16,7 +17,10 @@ export function RegisterAppForm() {
   const register = useRegisterApp();
   const toast = useToast();
   const router = useRouter();
-  const [open, setOpen] = useState(false);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  // The same schema the route handler uses, so most mistakes are caught before a round trip.
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const fieldMessage = (field: string) => localErrors[field] ?? fieldError(register.error, field);
 
   if (me.role === "engineer") return null;
   const teamOptions = (teams.data ?? []).filter((team) => me.role === "admin" || team.slug === me.team);
@@ -25,42 +29,54 @@ export function RegisterAppForm() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const description = String(form.get("description") ?? "").trim();
-    register.mutate(
-      {
-        appId: String(form.get("appId") ?? "").trim(),
-        name: String(form.get("name") ?? "").trim(),
-        team: String(form.get("team") ?? ""),
-        ...(description ? { description } : {}),
+    const parsed = appCreateSchema.safeParse({
+      appId: String(form.get("appId") ?? ""),
+      name: String(form.get("name") ?? ""),
+      team: String(form.get("team") ?? ""),
+      ...(description ? { description } : {}),
+    });
+    if (!parsed.success) {
+      const errors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? "form");
+        errors[field] ??= issue.message;
+      }
+      setLocalErrors(errors);
+      return;
+    }
+    setLocalErrors({});
+    register.mutate(parsed.data, {
+      onSuccess: (app) => {
+        dialogRef.current?.close();
+        toast.success(`${app.appId} is registered.`);
+        router.push(`/apps/${encodeURIComponent(app.appId)}`);
       },
-      {
-        onSuccess: (app) => {
-          toast.success(`${app.appId} is registered.`);
-          router.push(`/apps/${encodeURIComponent(app.appId)}`);
-        },
-      },
-    );
-  }
-
-  if (!open) {
-    return (
-      <button type="button" className="button" onClick={() => setOpen(true)}>
-        Register an app
-      </button>
-    );
+    });
   }
 
   return (
-    <section className="card register-card" aria-labelledby="register-heading">
-      <h2 id="register-heading">Register an app</h2>
-      <form className="stack" onSubmit={onSubmit} aria-label="Register an app">
-        <div className="field-row">
-          <Field label="App id" hint="Lower-case letters, digits and dashes, e.g. checkout-api." error={fieldError(register.error, "appId")}>
-            <input name="appId" required pattern="[a-z0-9][a-z0-9-]*" autoComplete="off" />
+    <>
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          register.reset();
+          setLocalErrors({});
+          dialogRef.current?.showModal();
+        }}
+      >
+        Register an app
+      </button>
+      <dialog ref={dialogRef} className="dialog" aria-labelledby="register-heading">
+        <h2 id="register-heading">Register an app</h2>
+        <form className="stack" onSubmit={onSubmit} aria-label="Register an app" noValidate>
+          <Field label="App id" hint="Lower-case letters, digits and dashes, e.g. checkout-api." error={fieldMessage("appId")}>
+            <input name="appId" required autoComplete="off" />
           </Field>
-          <Field label="Name" error={fieldError(register.error, "name")}>
+          <Field label="Name" error={fieldMessage("name")}>
             <input name="name" required />
           </Field>
-          <Field label="Owning team" error={fieldError(register.error, "team")}>
+          <Field label="Owning team" error={fieldMessage("team")}>
             <select name="team" required defaultValue={me.role === "admin" ? "" : (me.team ?? "")}>
               <option value="" disabled>
                 Choose a team
@@ -72,20 +88,20 @@ export function RegisterAppForm() {
               ))}
             </select>
           </Field>
-        </div>
-        <Field label="Description (optional)" error={fieldError(register.error, "description")}>
-          <textarea name="description" rows={2} />
-        </Field>
-        <FormError error={register.error} />
-        <div className="row-actions">
-          <button type="submit" className="button" disabled={register.isPending}>
-            {register.isPending ? "Registering…" : "Register"}
-          </button>
-          <button type="button" className="button button-secondary" onClick={() => setOpen(false)}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </section>
+          <Field label="Description (optional)" error={fieldMessage("description")}>
+            <textarea name="description" rows={2} />
+          </Field>
+          <FormError error={register.error} />
+          <div className="row-actions">
+            <button type="submit" className="button" disabled={register.isPending}>
+              {register.isPending ? "Registering…" : "Register"}
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => dialogRef.current?.close()}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </>
   );
 }
