@@ -1,0 +1,10 @@
+export * from "./types";
+export { prepareSeries, inferStepMs, type PrepareOptions, type PreparedSeries } from "./prepare";
+export { expectedModel, type ExpectedModel, type ExpectedOptions } from "./expected";
+export { scanCrashes, type CrashEvent, type CrashOptions } from "./crash";
+export { estimateTrend, type TrendEstimate, type TrendOptions } from "./trend";
+export { firingIntervals, type FiringInterval, type ThresholdReason } from "./threshold";
+export { anomalyScores, AnomalyDetector, type AnomalyOptions } from "./anomaly";
+export { detectApp, type DetectOptions } from "./detect";
+export { reconcileFindings, type Reconciliation } from "./reconcile";
+export { generateTraffic, createRng, gaussian, type TrafficSpec } from "./synthetic";
