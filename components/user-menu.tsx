@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { apiFetch, errorMessage } from "@/lib/client/api";
 import { useCurrentUser } from "./current-user";
 import { useToast } from "./toast";
@@ -13,6 +13,28 @@ export function UserMenu() {
   const queryClient = useQueryClient();
   const toast = useToast();
   const [signingOut, setSigningOut] = useState(false);
+  const menuRef = useRef<HTMLDetailsElement>(null);
+
+  // A disclosure menu should close on Escape and when clicking elsewhere, like any menu.
+  useEffect(() => {
+    function close(event: MouseEvent | KeyboardEvent) {
+      const menu = menuRef.current;
+      if (!menu?.open) return;
+      if (event instanceof KeyboardEvent) {
+        if (event.key !== "Escape") return;
+        menu.open = false;
+        menu.querySelector("summary")?.focus();
+      } else if (!menu.contains(event.target as Node)) {
+        menu.open = false;
+      }
+    }
+    document.addEventListener("click", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      document.removeEventListener("click", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, []);
 
   async function signOut() {
     setSigningOut(true);
@@ -28,7 +50,7 @@ export function UserMenu() {
   }
 
   return (
-    <details className="user-menu">
+    <details className="user-menu" ref={menuRef}>
       <summary aria-label={`Account: ${user.name}`}>
         <span className="avatar" aria-hidden="true">
           {initials(user.name)}

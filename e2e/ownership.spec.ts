@@ -106,18 +106,3 @@ test.describe("ownership journeys", () => {
     await expect(ownedCell).toHaveText(String(ownedBefore + 1));
   });
 });
-
-test("an anonymous visitor opening /apps is sent to sign-in", async ({ page }) => {
-  await page.goto("/apps");
-  await expect(page).toHaveURL(/\/login/);
-  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
-});
-
-test("a wrong password is refused with a readable message", async ({ page }) => {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(users.alice.email);
-  await page.getByLabel("Password").fill("not-the-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText("Wrong email or password.");
-  await expect(page).toHaveURL(/\/login/);
-});

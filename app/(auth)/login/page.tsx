@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { LoginForm } from "./_components/login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -12,6 +14,8 @@ function safeNext(value: string | string[] | undefined): string {
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
+  // Already signed in (e.g. a bookmarked login page): go straight on.
+  if (await getCurrentUser()) redirect(safeNext(params.next));
   return (
     <main className="centered-page">
       <div className="card narrow login-card">

@@ -9,7 +9,7 @@ export default function OverviewPage() {
     <>
       <PageHeader
         title="Team overview"
-        description="How well each team's apps are covered. “Nobody reachable” means nobody gets paged when that app breaks."
+        description="How well each team's apps are covered. “Nobody reachable” counts owned apps whose owner is away with no backup; unowned apps have nobody to page either."
       />
       <OverviewTable />
     </>

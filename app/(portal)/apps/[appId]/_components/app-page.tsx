@@ -12,6 +12,7 @@ import { BackupForm } from "./backup-form";
 import { ClaimSection } from "./claim-section";
 import { ReleaseForm } from "./release-form";
 import { ResponsibilitySection } from "./responsibility-section";
+import { ThresholdsSection } from "./thresholds/thresholds-section";
 import { TransferForm } from "./transfer-form";
 
 /** The app page is a stack of sections; later features (thresholds, traffic, findings) add theirs here. */
@@ -35,6 +36,7 @@ export function AppPage({ appId }: { appId: string }) {
         <div className="stack-lg">
           <ResponsibilitySection app={data} />
           {data.owner ? null : <ClaimSection app={data} />}
+          <ThresholdsSection appId={data.appId} />
           <AuditTimeline appId={data.appId} />
         </div>
         {data.owner ? (

@@ -69,7 +69,7 @@ export function ThresholdForm({ appId, current, canEdit, onDraftChange, onDryRun
         </Field>
       </div>
       <div className="field-row">
-        <Field label="For" hint="How long a breach lasts before alerting, e.g. 5m or 1h30m." error={errorOf("for")}>
+        <Field label="Alert after" hint="How long a breach must last (Prometheus for), e.g. 5m or 1h30m." error={errorOf("for")}>
           <input name="for" required disabled={disabled} value={values.for} onChange={(e) => set("for", e.target.value)} />
         </Field>
         <Field label="Severity" error={errorOf("severity")}>
@@ -89,7 +89,7 @@ export function ThresholdForm({ appId, current, canEdit, onDraftChange, onDryRun
         </Field>
       </div>
       {canEdit ? (
-        <Field label="Reason" hint="Recorded with the new version." error={errorOf("reason")}>
+        <Field label="Reason for the change" hint="Recorded with the new version." error={errorOf("reason")}>
           <textarea name="reason" required rows={2} disabled={save.isPending} value={values.reason} onChange={(e) => set("reason", e.target.value)} />
         </Field>
       ) : null}
