@@ -8,6 +8,7 @@ import { audit } from "@/lib/ownership/audit";
 import { loadApp } from "@/lib/ownership/load";
 import type { AppRow } from "@/lib/ownership/views";
 import type { ThresholdUpdateInput } from "@/lib/validation/thresholds";
+import { diffThresholds } from "./diff";
 import { canEditThresholds } from "./permissions";
 import type { ThresholdSettings } from "./types";
 import { authorInclude, settingsOf, thresholdView } from "./view";
@@ -42,6 +43,11 @@ async function writeVersion(actor: Actor, app: AppRow, base: number, next: NewVe
     return await db().$transaction(async (tx) => {
       const previous = base > 0 ? await tx.thresholdVersion.findUnique({ where: { appRef_version: { appRef: app.id, version: base } } }) : null;
       if (base > 0 && !previous) throw conflict(app.appId);
+      // A save that changes nothing would only add noise to the history (a rollback may repeat
+      // settings on purpose: it records the decision to go back).
+      if (previous && action === "thresholds.changed" && diffThresholds(settingsOf(previous), next).length === 0) {
+        throw new AppError("validation_failed", `Nothing to save: these are already the thresholds of version ${previous.version}`, { body: "changes nothing" });
+      }
       const row = await tx.thresholdVersion.create({
         data: {
           appRef: app.id,

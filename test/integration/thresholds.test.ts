@@ -37,7 +37,7 @@ describe("PUT /api/apps/:appId/thresholds", () => {
     expect(r.body.thresholds).toMatchObject({ version: 3, ceilingRps: null, maxWeeklyDropPercent: null, enabled: false });
   });
 
-  it("answers 422 naming each bad field and saves nothing", async () => {
+  it("answers 422 naming each bad field, and for a save that changes nothing", async () => {
     const w = await makeWorld();
     const app = await makeApp(w.team.id, w.owner.id);
     const cases: [unknown, string][] = [
@@ -54,9 +54,13 @@ describe("PUT /api/apps/:appId/thresholds", () => {
       expect(r.body.error.code).toBe("validation_failed");
       expect(Object.keys(r.body.error.fields)).toEqual([field]);
     }
+    expect((await put(w.owner, app.appId, body)).status).toBe(200);
+    const same = await put(w.owner, app.appId, { ...body, reason: "again" });
+    expect(same.status).toBe(422);
+    expect(same.body.error.message).toMatch(/Nothing to save/);
     const bad = await call(putThresholds, "PUT", { as: w.owner, params: { appId: app.appId }, rawBody: "{nope" });
     expect(bad.status).toBe(400);
-    expect(await db().thresholdVersion.count({ where: { appRef: app.id } })).toBe(0);
+    expect(await db().thresholdVersion.count({ where: { appRef: app.id } })).toBe(1);
   });
 
   it("answers 401 anonymously, 403 with a readable message for others, 404 for an unknown app", async () => {
