@@ -3,7 +3,6 @@
 import { useState, type FormEvent } from "react";
 import { Field } from "@/components/field";
 import { FormError, fieldError } from "@/components/form-error";
-import { useToast } from "@/components/toast";
 import { isApiError } from "@/lib/client/api";
 import { checkDryRun, checkUpdate, formFromThresholds, type FieldErrors, type ThresholdFormValues } from "@/lib/client/thresholds/form";
 import type { DryRunResult as Result, Thresholds } from "@/lib/client/thresholds/types";
@@ -25,7 +24,6 @@ interface Props {
 export function ThresholdForm({ appId, current, canEdit, onDraftChange, onDryRun, onReload }: Props) {
   const save = useSaveThresholds(appId);
   const dryRun = useDryRun(appId);
-  const toast = useToast();
   const [values, setValues] = useState<ThresholdFormValues>(() => formFromThresholds(current));
   const [errors, setErrors] = useState<FieldErrors>({});
 
@@ -43,9 +41,7 @@ export function ThresholdForm({ appId, current, canEdit, onDraftChange, onDryRun
     event.preventDefault();
     const checked = checkUpdate(values, current?.version ?? 0);
     if (!checked.ok) return setErrors(checked.errors);
-    save.mutate(checked.input, {
-      onSuccess: (saved) => toast.success(`Thresholds of ${appId} saved as version ${saved.version}.`),
-    });
+    save.mutate(checked.input);
   }
 
   function runDryRun() {
