@@ -34,6 +34,7 @@ test.describe("ownership journeys", () => {
     await page.getByRole("radio", { name: "Unowned" }).check();
     await page.getByRole("searchbox", { name: "Search" }).fill(appId);
     await expect(page).toHaveURL(/filter=unowned/);
+    await expect(page).toHaveURL(/team=payments/);
 
     const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: appId, exact: true }) });
     await row.getByRole("button", { name: `Claim ${appId}` }).click();
@@ -105,4 +106,29 @@ test.describe("ownership journeys", () => {
     await expect(unownedCell).toHaveText(String(unownedBefore - 1));
     await expect(ownedCell).toHaveText(String(ownedBefore + 1));
   });
+});
+
+test("a claim that loses the race is rolled back and explained", async ({ page, baseURL }) => {
+  const api = await apiAs(baseURL!, "bob");
+  const [appId] = await unownedApps(api, "payments");
+  if (!appId) throw new Error("The seed has no unowned payments app left");
+  try {
+    await signIn(page, "alice");
+    await page.goto(`/apps?team=payments&q=${appId}`);
+    const claim = page.getByRole("button", { name: `Claim ${appId}` });
+    await expect(claim).toBeVisible();
+
+    // Bob claims it while Alice is looking at the list.
+    await claimAs(api, appId);
+    await claim.click();
+
+    await expect(page.getByRole("status").filter({ hasText: `Could not claim ${appId}` })).toContainText(users.bob.name);
+    const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: appId, exact: true }) });
+    // Rolled back, then refreshed: the list shows the real owner, never Alice.
+    await expect(row).toContainText(users.bob.name);
+    await expect(row).not.toContainText(users.alice.name);
+  } finally {
+    await api.dispose();
+    await releaseAsAdmin(baseURL!, appId);
+  }
 });
