@@ -22,32 +22,54 @@ const syncAppSelect = {
   },
 } as const;
 
+// Prisma loads nested relations with one IN (…) over the parents' ids, and on SQLite that list
+// may not pass 999 parameters: every read that can return many apps goes in pages.
+const PAGE = 400;
+
+async function pagedApps<T extends { appId: string }>(read: (after: string | undefined) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const page = await read(after);
+    out.push(...page);
+    if (page.length < PAGE) return out;
+    after = page[page.length - 1]?.appId;
+  }
+}
+const afterWhere = (after: string | undefined) => (after === undefined ? {} : { appId: { gt: after } });
+
 /** Every app of these teams (a group PUT must carry the whole team). */
 export async function loadTeamApps(client: Db, teams: readonly string[]): Promise<SyncAppRow[]> {
   const out: SyncAppRow[] = [];
-  for (const slice of chunks(teams, 500)) {
-    out.push(...(await client.app.findMany({ where: { team: { slug: { in: slice } } }, select: syncAppSelect, orderBy: { appId: "asc" } })));
+  for (const slice of chunks(teams, PAGE)) {
+    out.push(...(await pagedApps((after) =>
+      client.app.findMany({ where: { team: { slug: { in: slice } }, ...afterWhere(after) }, select: syncAppSelect, orderBy: { appId: "asc" }, take: PAGE }),
+    )));
   }
   return out;
 }
 
-/** Every app (reconcile compares all of Grafana, and routing needs every responder). */
+/** Every app (reconcile compares all of Grafana). */
 export async function loadAllApps(client: Db): Promise<SyncAppRow[]> {
-  return client.app.findMany({ select: syncAppSelect, orderBy: { appId: "asc" } });
+  return pagedApps((after) => client.app.findMany({ where: afterWhere(after), select: syncAppSelect, orderBy: { appId: "asc" }, take: PAGE }));
 }
 
 /** Owner and backup of every app that has a rule (apps with at least one threshold version). */
 export async function loadRuleOwnerships(client: Db): Promise<Pick<SyncAppRow, "ownership">[]> {
-  return client.app.findMany({
-    where: { thresholds: { some: {} }, ownership: { isNot: null } },
-    select: { ownership: { select: { owner: { select: personSelect }, backup: { select: personSelect } } } },
-  });
+  return pagedApps((after) =>
+    client.app.findMany({
+      where: { thresholds: { some: {} }, ownership: { isNot: null }, ...afterWhere(after) },
+      select: { appId: true, ownership: { select: { owner: { select: personSelect }, backup: { select: personSelect } } } },
+      orderBy: { appId: "asc" },
+      take: PAGE,
+    }),
+  );
 }
 
 /** appId → team slug for the apps that still exist. */
 export async function teamsOfApps(client: Db, appIds: readonly string[]): Promise<Map<string, { team: string; appRef: string }>> {
   const out = new Map<string, { team: string; appRef: string }>();
-  for (const slice of chunks(appIds, 1000)) {
+  for (const slice of chunks(appIds, PAGE)) {
     const rows = await client.app.findMany({ where: { appId: { in: slice } }, select: { id: true, appId: true, team: { select: { slug: true } } } });
     for (const r of rows) out.set(r.appId, { team: r.team.slug, appRef: r.id });
   }
@@ -61,8 +83,10 @@ export async function teamsOfApps(client: Db, appIds: readonly string[]): Promis
  */
 export async function armAvailabilityTransitions(client: Db, now: Date): Promise<number> {
   const last = await getMeta(client, META_AVAILABILITY_CHECKED);
-  const since = last ? new Date(last) : new Date(now.getTime() - 60 * 60_000);
-  if (!(since.getTime() < now.getTime())) return 0;
+  // First run, or a checkpoint from a clock ahead of ours: look back an hour.
+  const fallback = now.getTime() - 60 * 60_000;
+  const checked = last ? new Date(last).getTime() : NaN;
+  const since = new Date(Number.isFinite(checked) && checked <= now.getTime() ? Math.max(checked, fallback - 23 * 60 * 60_000) : fallback);
   const window = { gt: since, lte: now };
   const people = await client.user.findMany({ where: { OR: [{ awayFrom: window }, { awayUntil: window }] }, select: { id: true } });
   let armed = 0;

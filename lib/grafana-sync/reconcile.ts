@@ -67,14 +67,16 @@ async function recordDrift(apps: readonly AppKey[], drift: readonly DriftEntry[]
     const ref = d.appId ? refOf.get(d.appId) : undefined;
     if (ref) drifted.set(ref, d);
   }
-  await client.grafanaSyncState.updateMany({
-    where: { driftDiff: { not: null }, ...(drifted.size > 0 ? { appRef: { notIn: [...drifted.keys()] } } : {}) },
-    data: { driftDiff: null, driftAt: null },
-  });
+  const stale = await client.grafanaSyncState.findMany({ where: { driftDiff: { not: null } }, select: { appRef: true } });
+  for (const slice of chunks(stale.map((r) => r.appRef).filter((ref) => !drifted.has(ref)), 400)) {
+    await client.grafanaSyncState.updateMany({ where: { appRef: { in: slice } }, data: { driftDiff: null, driftAt: null } });
+  }
   if (drifted.size === 0) return;
-  const existing = new Map(
-    (await client.grafanaSyncState.findMany({ where: { appRef: { in: [...drifted.keys()] } }, select: { appRef: true, driftAt: true } })).map((r) => [r.appRef, r.driftAt]),
-  );
+  const existing = new Map<string, Date | null>();
+  for (const slice of chunks([...drifted.keys()], 400)) {
+    const rows = await client.grafanaSyncState.findMany({ where: { appRef: { in: slice } }, select: { appRef: true, driftAt: true } });
+    for (const r of rows) existing.set(r.appRef, r.driftAt);
+  }
   await client.$transaction(async (tx) => {
     for (const [appRef, d] of drifted) {
       const driftDiff = JSON.stringify(d);

@@ -11,7 +11,7 @@ type StateData = { state: string; lastError: string | null; syncedAt?: Date; dri
 
 /** Writes the same state to many apps: update the rows that exist, create the rest. */
 export async function writeSyncStates(client: Db, appRefs: readonly string[], data: StateData): Promise<void> {
-  for (const slice of chunks([...new Set(appRefs)], 1000)) {
+  for (const slice of chunks([...new Set(appRefs)], 400)) {
     const existing = await client.grafanaSyncState.findMany({ where: { appRef: { in: slice } }, select: { appRef: true } });
     const have = new Set(existing.map((e) => e.appRef));
     if (have.size > 0) await client.grafanaSyncState.updateMany({ where: { appRef: { in: [...have] } }, data });

@@ -47,7 +47,7 @@ export async function completeTasks(client: Db, tasks: readonly ClaimedTask[]): 
   const byStamp = new Map<number, string[]>();
   for (const t of tasks) byStamp.set(t.claimedAt.getTime(), [...(byStamp.get(t.claimedAt.getTime()) ?? []), t.id]);
   for (const [stamp, ids] of byStamp) {
-    for (const slice of chunks(ids, 1000)) {
+    for (const slice of chunks(ids, 400)) {
       const r = await client.outboxTask.deleteMany({ where: { id: { in: slice }, status: "running", updatedAt: new Date(stamp) } });
       done += r.count;
     }
