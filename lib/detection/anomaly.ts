@@ -9,7 +9,7 @@ const STREAMS = 5;
 const BINS = 20;
 const OFFSET = 2048;
 const MIN_WARMUP = 200;
-const GAP = 16;
+const GAP = 16; // power of two: ring-buffer indices are masked
 
 /**
  * Online anomaly score in [0, 1]; the score of sample t depends only on samples 0..t.
@@ -27,104 +27,222 @@ const GAP = 16;
  * detection, scores are muted for a quarter of a day (100 samples without a step) so one incident
  * is reported once.
  */
+/** Everything the detector remembers; plain typed arrays so the hot loop can work on locals. */
+type State = {
+  lag: number;
+  warmup: number;
+  mute: number;
+  seen: Uint8Array;
+  /** Per view: lowest and highest warm-up value, 1 / bin width. */
+  lo: Float64Array;
+  hi: Float64Array;
+  inv: Float64Array;
+  /** Warm-up values per view, binned once the warm-up range (hence the bin width) is final. */
+  early: Float64Array;
+  recent: Float64Array;
+  /** Suffix max/min of the previous block of GAP samples: a sliding range in O(1) (van Herk). */
+  sufMax: Float64Array;
+  sufMin: Float64Array;
+  yesterday: Float64Array;
+  /** n, day slot, sum of last 4, sum of last 16, novelty rate, last fire, block max, block min. */
+  scalars: Float64Array;
+};
+
+function createState(opts: AnomalyOptions): State {
+  const perDay = opts.stepMs ? Math.round(DAY_MS / opts.stepMs) : 0;
+  const lag = perDay > 1 && perDay <= 4096 ? perDay : 0;
+  const warmup = Math.max(MIN_WARMUP, lag);
+  const st: State = {
+    lag, warmup, mute: lag > 0 ? Math.round(lag / 4) : 100,
+    seen: new Uint8Array(STREAMS * 2 * OFFSET), lo: new Float64Array(STREAMS), hi: new Float64Array(STREAMS),
+    inv: new Float64Array(STREAMS), early: new Float64Array(STREAMS * warmup),
+    recent: new Float64Array(GAP), sufMax: new Float64Array(GAP), sufMin: new Float64Array(GAP),
+    yesterday: new Float64Array(Math.max(1, lag)), scalars: new Float64Array(8),
+  };
+  resetState(st);
+  return st;
+}
+
+function resetState(st: State): void {
+  st.seen.fill(0);
+  st.lo.fill(Infinity);
+  st.hi.fill(-Infinity);
+  st.inv.fill(1);
+  st.sufMax.fill(-Infinity);
+  st.sufMin.fill(Infinity);
+  st.scalars.set([0, 0, 0, 0, 0, -Infinity, -Infinity, Infinity]);
+}
+
+function bin(st: State, s: number, v: number): number {
+  // Offset before truncating so that `| 0` floors; the clamp keeps the ±64-bin search in the view.
+  let q = (v - (st.lo[s] as number)) * (st.inv[s] as number) + OFFSET;
+  q = q < 80 ? 80 : q > 2 * OFFSET - 80 ? 2 * OFFSET - 80 : q;
+  return (q | 0) + s * 2 * OFFSET;
+}
+
+/**
+ * Visits the bin of view s for its c-th value; returns 0 when a neighbouring bin was visited, else
+ * the distance to the nearest visited bin. Kept tiny so that it inlines into the loop.
+ */
+function observe(st: State, s: number, c: number, v: number): number {
+  const w = st.warmup;
+  if (c < w) {
+    st.early[s * w + c] = v;
+    if (v < (st.lo[s] as number)) st.lo[s] = v;
+    if (v > (st.hi[s] as number)) st.hi[s] = v;
+    if (c + 1 === w) finishWarmup(st, s, v);
+    return 0;
+  }
+  const q = bin(st, s, v);
+  const seen = st.seen;
+  if ((seen[q] as number) + (seen[q - 1] as number) + (seen[q + 1] as number) > 0) {
+    seen[q] = 1;
+    return 0;
+  }
+  return novelty(seen, q);
+}
+
+function finishWarmup(st: State, s: number, v: number): void {
+  const w = st.warmup;
+  const lo = st.lo[s] as number;
+  const hi = st.hi[s] as number;
+  st.inv[s] = hi > lo ? BINS / (hi - lo) : 1 / Math.max(1e-9, Math.abs(v) * 0.01);
+  for (let k = 0; k < w; k++) st.seen[bin(st, s, st.early[s * w + k] as number)] = 1;
+}
+
+function novelty(seen: Uint8Array, q: number): number {
+  let d = 1;
+  while (d < 64 && seen[q - 1 - d] === 0 && seen[q + 1 + d] === 0) d++;
+  seen[q] = 1;
+  return d;
+}
+
+/** Scores values[from..to) into out[from..to), continuing from `st`. */
+function scoreInto(st: State, values: Float64Array, from: number, to: number, out: Float64Array): void {
+  const { lag, warmup, mute, recent, sufMax, sufMin, yesterday } = st;
+  const sc = st.scalars;
+  let n = sc[0] as number;
+  let day = sc[1] as number;
+  let sum4 = sc[2] as number;
+  let sum16 = sc[3] as number;
+  let rate = sc[4] as number;
+  let lastFire = sc[5] as number;
+  let curMax = sc[6] as number;
+  let curMin = sc[7] as number;
+  for (let t = from; t < to; t++) {
+    const x = values[t] as number;
+    if (x !== x) {
+      out[t] = 0;
+      continue;
+    }
+    const i = n++;
+    const slot = i & (GAP - 1);
+    sum16 += x - (i >= GAP ? (recent[slot] as number) : 0);
+    sum4 += x - (i >= 4 ? (recent[(i - 4) & (GAP - 1)] as number) : 0);
+    recent[slot] = x;
+    // Range of the last GAP samples: this block's running max/min and the previous block's suffix.
+    if (x > curMax) curMax = x;
+    if (x < curMin) curMin = x;
+    let mx = curMax;
+    let mn = curMin;
+    if (slot < GAP - 1) {
+      const a = sufMax[slot + 1] as number;
+      const b = sufMin[slot + 1] as number;
+      if (a > mx) mx = a;
+      if (b < mn) mn = b;
+    } else {
+      let hi = -Infinity;
+      let lo = Infinity;
+      for (let k = GAP - 1; k >= 0; k--) {
+        const v = recent[k] as number;
+        if (v > hi) hi = v;
+        if (v < lo) lo = v;
+        sufMax[k] = hi;
+        sufMin[k] = lo;
+      }
+      curMax = -Infinity;
+      curMin = Infinity;
+    }
+    const m = i + 1 < GAP ? i + 1 : GAP;
+    const mean4 = sum4 / (i + 1 < 4 ? i + 1 : 4);
+    // Views 0-3 start with the series, view 4 one day later: sample counts follow from i.
+    let dist = observe(st, 0, i, x);
+    let d = observe(st, 1, i, mean4);
+    if (d > dist) dist = d;
+    d = observe(st, 2, i, mx - mn);
+    if (d > dist) dist = d;
+    d = observe(st, 3, i, x - sum16 / m);
+    if (d > dist) dist = d;
+    if (lag > 0) {
+      const slotDay = day;
+      day = day + 1 === lag ? 0 : day + 1;
+      if (i >= lag) {
+        const dd = observe(st, 4, i - lag, mean4 - (yesterday[slotDay] as number));
+        // A sample unlike anything seen does not become tomorrow's reference, or it would echo.
+        if (dist === 0) yesterday[slotDay] = mean4;
+        if (dd > dist) dist = dd;
+      } else yesterday[slotDay] = mean4;
+    }
+    const r = rate;
+    rate += 0.02 * ((dist > 0 ? 1 : 0) - r);
+    let score = 0;
+    if (dist > 0 && n >= warmup) {
+      // 0.625 for a bin right beside the tolerance, 1 for 8+ bins away; minus the recent novelty rate.
+      score = 0.5 + 0.5 * Math.min(1, (Math.log2(dist) + 1) / 4) - r;
+      if (score < 0) score = 0;
+      else if (score >= 0.5) {
+        if (n - lastFire <= mute) score = 0;
+        else {
+          lastFire = n;
+          if (score > 1) score = 1;
+        }
+      }
+    }
+    out[t] = score;
+  }
+  sc[0] = n;
+  sc[1] = day;
+  sc[2] = sum4;
+  sc[3] = sum16;
+  sc[4] = rate;
+  sc[5] = lastFire;
+  sc[6] = curMax;
+  sc[7] = curMin;
+}
+
+/** Streaming form: feed samples one at a time (the server can keep one per app between runs). */
 export class AnomalyDetector {
-  private readonly lag: number;
-  private readonly warmup: number;
-  private readonly mute: number;
-  private readonly seen = new Uint8Array(STREAMS * 2 * OFFSET);
-  private readonly lo = new Float64Array(STREAMS).fill(Infinity);
-  private readonly hi = new Float64Array(STREAMS).fill(-Infinity);
-  private readonly width = new Float64Array(STREAMS).fill(1);
-  private readonly count = new Uint32Array(STREAMS);
-  private readonly recent = new Float64Array(GAP);
-  private readonly yesterday: Float64Array;
-  private readonly feats = new Float64Array(STREAMS);
-  private n = 0;
-  private sum4 = 0;
-  private sum16 = 0;
-  private rate = 0;
-  private lastFire = -Infinity;
+  private readonly st: State;
+  private readonly one = new Float64Array(1);
+  private readonly input = new Float64Array(1);
 
   constructor(opts: AnomalyOptions = {}) {
-    const perDay = opts.stepMs ? Math.round(DAY_MS / opts.stepMs) : 0;
-    this.lag = perDay > 1 && perDay <= 4096 ? perDay : 0;
-    this.warmup = Math.max(MIN_WARMUP, this.lag);
-    this.mute = this.lag > 0 ? Math.round(this.lag / 4) : 100;
-    this.yesterday = new Float64Array(Math.max(1, this.lag));
+    this.st = createState(opts);
   }
 
   update(x: number): number {
-    if (x !== x) return 0;
-    const i = this.n++;
-    const r = this.recent;
-    const slot = i & (GAP - 1);
-    this.sum16 += x - (i >= GAP ? (r[slot] as number) : 0);
-    this.sum4 += x - (i >= 4 ? (r[(i - 4) & (GAP - 1)] as number) : 0);
-    r[slot] = x;
-    const m = i + 1 < GAP ? i + 1 : GAP;
-    let mx = x;
-    let mn = x;
-    for (let k = 0; k < m; k++) {
-      const v = r[k] as number;
-      if (v > mx) mx = v;
-      if (v < mn) mn = v;
-    }
-    const mean4 = this.sum4 / (i + 1 < 4 ? i + 1 : 4);
-    const f = this.feats;
-    f[0] = x;
-    f[1] = mean4;
-    f[2] = mx - mn;
-    f[3] = x - this.sum16 / m;
-    f[4] = NaN;
-    const day = this.lag > 0 ? i % this.lag : 0;
-    if (this.lag > 0 && i >= this.lag) f[4] = mean4 - (this.yesterday[day] as number);
-    let dist = 0;
-    for (let s = 0; s < STREAMS - 1; s++) {
-      const d = this.observe(s, f[s] as number);
-      if (d > dist) dist = d;
-    }
-    // A sample unlike anything seen does not become tomorrow's reference, or it would echo a day later.
-    if (this.lag > 0 && (dist === 0 || i < this.lag)) this.yesterday[day] = mean4;
-    const dd = this.observe(STREAMS - 1, f[STREAMS - 1] as number);
-    if (dd > dist) dist = dd;
-    const rate = this.rate;
-    this.rate += 0.02 * ((dist > 0 ? 1 : 0) - rate);
-    if (this.n < this.warmup || dist === 0) return 0;
-    // 0.625 for a bin right beside the tolerance, 1 for 8+ bins away; minus the recent novelty rate.
-    const score = 0.5 + 0.5 * Math.min(1, (Math.log2(dist) + 1) / 4) - rate;
-    if (score < 0.5) return score > 0 ? score : 0;
-    if (this.n - this.lastFire <= this.mute) return 0;
-    this.lastFire = this.n;
-    return score > 1 ? 1 : score;
-  }
-
-  /** Visits the bin of view s; returns 0 when a neighbouring bin was visited, else the distance. */
-  private observe(s: number, v: number): number {
-    if (v !== v) return 0;
-    if ((this.count[s] as number) < this.warmup) {
-      this.count[s] = (this.count[s] as number) + 1;
-      if (v < (this.lo[s] as number)) this.lo[s] = v;
-      if (v > (this.hi[s] as number)) this.hi[s] = v;
-      const span = (this.hi[s] as number) - (this.lo[s] as number);
-      this.width[s] = span > 0 ? span / BINS : Math.max(1e-9, Math.abs(v) * 0.01);
-    }
-    let q = Math.floor((v - (this.lo[s] as number)) / (this.width[s] as number));
-    q = (q < -OFFSET + 80 ? -OFFSET + 80 : q > OFFSET - 80 ? OFFSET - 80 : q) + OFFSET + s * 2 * OFFSET;
-    const seen = this.seen;
-    let d = 0;
-    if ((this.count[s] as number) >= this.warmup && !seen[q - 1] && !seen[q] && !seen[q + 1]) {
-      d = 1;
-      while (d < 64 && !seen[q - 1 - d] && !seen[q + 1 + d]) d++;
-    }
-    seen[q] = 1;
-    return d;
+    this.input[0] = x;
+    scoreInto(this.st, this.input, 0, 1, this.one);
+    return this.one[0] as number;
   }
 }
 
-/** Scores a whole series with one fresh detector (same result as feeding `update` one by one). */
+let spare: { st: State; stepMs: number | undefined } | null = null;
+
+/**
+ * Scores a whole series from scratch (same result as feeding `AnomalyDetector.update` one by one).
+ * The state buffers (~80 kB) are recycled between calls: allocating them per app costs more than
+ * scoring a day of samples.
+ */
 export function anomalyScores(values: Float64Array, opts: AnomalyOptions = {}, out?: Float64Array): Float64Array {
-  const det = new AnomalyDetector(opts);
+  let st: State;
+  if (spare && spare.stepMs === opts.stepMs) {
+    st = spare.st;
+    resetState(st);
+  } else st = createState(opts);
+  spare = null;
   const res = out ?? new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) res[i] = det.update(values[i] as number);
+  scoreInto(st, values, 0, values.length, res);
+  spare = { st, stepMs: opts.stepMs };
   return res;
 }

@@ -1,6 +1,6 @@
 import { anomalyScores } from "./anomaly";
 import { scanCrashes, type CrashOptions } from "./crash";
-import { expectedModel, type ExpectedOptions } from "./expected";
+import { expectedModel, type ExpectedModel, type ExpectedOptions } from "./expected";
 import { clock, percent, rps } from "./explain";
 import { firingIntervals } from "./threshold";
 import { estimateTrend, type TrendOptions } from "./trend";
@@ -22,6 +22,17 @@ export type DetectOptions = {
   crash?: CrashOptions;
   trend?: TrendOptions;
 };
+
+// Scratch arrays reused across calls (nothing of them escapes into the result): allocating three
+// arrays per app would cost about as much as the expected-value model itself.
+let scratch = new Float64Array(0);
+function work(n: number): { model: ExpectedModel; scores: Float64Array } {
+  if (scratch.length < 3 * n) scratch = new Float64Array(3 * n);
+  return {
+    model: { expected: scratch.subarray(0, n), spread: scratch.subarray(n, 2 * n) },
+    scores: scratch.subarray(2 * n, 3 * n),
+  };
+}
 
 /** Runs every detector over one app's regular series and returns what holds at its last sample. */
 export function detectApp(series: Series, opts: DetectOptions = {}): DetectionResult {
@@ -46,7 +57,8 @@ export function detectApp(series: Series, opts: DetectOptions = {}): DetectionRe
   }
   const observed = values[last] as number;
 
-  const model = expectedModel(series, opts.expected);
+  const buffers = work(n);
+  const model = expectedModel(series, opts.expected, buffers.model);
   const exp = model.expected[last] as number;
   const spread = model.spread[last] as number;
   const band: [number, number] = [Math.max(0, exp - 3 * spread), exp + 3 * spread];
@@ -96,7 +108,7 @@ export function detectApp(series: Series, opts: DetectOptions = {}): DetectionRe
   }
   lap("threshold");
 
-  const scores = anomalyScores(values, { stepMs });
+  const scores = anomalyScores(values, { stepMs }, buffers.scores);
   const score = scores[last] as number;
   // The score spikes on one sample and is then muted, so look back over the evaluation interval.
   const lookback = Math.max(1, Math.round((opts.evaluationIntervalMs ?? 5 * stepMs) / stepMs));

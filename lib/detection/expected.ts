@@ -24,15 +24,15 @@ export type ExpectedOptions = {
  * is normal; after `relearnAfterMs` of consecutive outliers the new level is accepted.
  * The first day has no profile yet and falls back to an EWMA of the level.
  */
-export function expectedModel(series: Series, opts: ExpectedOptions = {}): ExpectedModel {
+export function expectedModel(series: Series, opts: ExpectedOptions = {}, into?: ExpectedModel): ExpectedModel {
   const { values, stepMs, start } = series;
   const n = values.length;
   const period = Math.max(1, Math.round(DAY_MS / stepMs));
   const beta = opts.profileWeight ?? 0.3;
   const alpha = opts.levelWeight ?? 0.05;
   const relearn = Math.round((opts.relearnAfterMs ?? DAY_MS) / stepMs);
-  const expected = new Float64Array(n);
-  const spread = new Float64Array(n);
+  const expected = into && into.expected.length === n ? into.expected : new Float64Array(n);
+  const spread = into && into.spread.length === n ? into.spread : new Float64Array(n);
   const profile = new Float64Array(period).fill(NaN);
   // Profile updates use a centred 5-sample mean, written `half` samples late, so a single noisy
   // day does not imprint its noise on tomorrow's prediction.

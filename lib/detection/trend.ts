@@ -34,8 +34,9 @@ function hourlyMeans(series: Series, days: number, offset: number) {
     today -= perDay;
     hours = Math.floor(perDay / perHour);
   }
-  const available = Math.floor(today / perDay) + 1;
+  const available = today >= 0 ? Math.floor(today / perDay) + 1 : 0;
   const usable = Math.min(days, available);
+  if (usable < 4) return { means: new Float64Array(0), hours, days: usable };
   const means = new Float64Array(usable * hours);
   for (let d = 0; d < usable; d++) {
     for (let h = 0; h < hours; h++) {
