@@ -28,8 +28,9 @@ export async function loadSnapshot(): Promise<DbSnapshot> {
     db().user.findMany({ where: { OR: [{ owned: { some: {} } }, { backing: { some: {} } }] }, select: personSelect }),
     loadApps(),
     db().finding.groupBy({ by: ["detector", "severity"], where: { status: "open" }, _count: { _all: true } }),
-    // Work the portal still owes Grafana: anything not finished (pending, or failed and waiting to retry).
-    db().outboxTask.count({ where: { kind: { startsWith: "grafana." }, status: { in: ["pending", "failed"] } } }),
+    // Work the portal still owes Grafana: every grafana.* outbox task not finished — pending,
+    // running (claimed by a worker) or failed and waiting to retry. Finished tasks are deleted.
+    db().outboxTask.count({ where: { kind: { startsWith: "grafana." }, status: { not: "done" } } }),
     db().grafanaSyncState.count({ where: { driftDiff: { not: null } } }),
     db().meta.findUnique({ where: { key: GRAFANA_LAST_SYNC_KEY }, select: { value: true } }),
   ]);

@@ -89,7 +89,7 @@ function create() {
       registers,
       collect,
     }),
-    grafanaSyncPending: new Gauge({ name: "portal_grafana_sync_pending", help: "Grafana outbox tasks not yet done (pending or failed, awaiting retry)", registers, collect }),
+    grafanaSyncPending: new Gauge({ name: "portal_grafana_sync_pending", help: "Grafana outbox tasks not finished: pending, running or failed awaiting retry", registers, collect }),
     grafanaDriftedRules: new Gauge({ name: "portal_grafana_drifted_rules", help: "Apps whose Grafana rules drifted from the portal's desired state", registers, collect }),
     grafanaLastSyncSuccess: new Gauge({
       name: "portal_grafana_last_sync_success_timestamp_seconds",

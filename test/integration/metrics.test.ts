@@ -103,7 +103,9 @@ describe("GET /api/metrics", () => {
       data: [
         { kind: "grafana.app", subject: `a-${id}`, status: "pending" },
         { kind: "grafana.contact", subject: `c-${id}`, status: "failed" },
+        { kind: "grafana.app", subject: `r-${id}`, status: "running" },
         { kind: "grafana.app", subject: `d-${id}`, status: "done" },
+        { kind: "other.kind", subject: `o-${id}`, status: "pending" },
       ],
     });
     await db().grafanaSyncState.create({ data: { appRef: app.id, state: "drifted", driftDiff: '{"floor":[5,6]}' } });
@@ -115,7 +117,7 @@ describe("GET /api/metrics", () => {
     expect(delta("portal_detection_open_findings", { detector: "crash", severity: "critical" })).toBe(1);
     expect(delta("portal_detection_open_findings", { detector: "threshold", severity: "critical" })).toBe(1);
     expect(delta("portal_detection_open_findings", { detector: "anomaly" })).toBe(0);
-    expect(delta("portal_grafana_sync_pending")).toBe(2);
+    expect(delta("portal_grafana_sync_pending")).toBe(3);
     expect(delta("portal_grafana_drifted_rules")).toBe(1);
     expect(one(after, "portal_grafana_last_sync_success_timestamp_seconds")).toBe(Date.parse(lastSync) / 1000);
   });
