@@ -33,10 +33,11 @@ for (const file of csvFiles(dataDir).sort()) {
   });
   const values = Float64Array.from(body, ([, v]) => Number(v));
   // Scores only ever look backwards: row t is scored from rows 0..t (see anomaly.test.ts).
-  const ts = body.map(([t]) => Date.parse(`${t.replace(" ", "T")}Z`));
-  const scores = anomalyScores(values, { stepMs: inferStepMs(ts) });
+  const times = body.map(([t]) => Date.parse(`${t.replace(" ", "T")}Z`));
+  // Strictly streaming: the step comes from the first rows only, as a live feed would know it.
+  const scores = anomalyScores(values, { stepMs: inferStepMs(times.slice(0, 20)) });
   const out = ["timestamp,value,anomaly_score,label"];
-  body.forEach(([ts, v], i) => out.push(`${ts},${v},${scores[i] as number},0`));
+  body.forEach(([stamp, v], i) => out.push(`${stamp},${v},${scores[i] as number},0`));
   const target = join(outDir, dirname(relative(dataDir, file)), `${detector}_${basename(file)}`);
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, out.join("\n") + "\n");
