@@ -1,15 +1,6 @@
-import { DAY_MS } from "./types";
+import { createState, GAP, observe, resetState, type AnomalyOptions, type State } from "./anomaly-views";
 
-export type AnomalyOptions = {
-  /** Sample spacing; enables the "same time yesterday" view and day-based warm-up/suppression. */
-  stepMs?: number;
-};
-
-const STREAMS = 5;
-const BINS = 20;
-const OFFSET = 2048;
-const MIN_WARMUP = 200;
-const GAP = 16; // power of two: ring-buffer indices are masked
+export type { AnomalyOptions } from "./anomaly-views";
 
 /**
  * Online anomaly score in [0, 1]; the score of sample t depends only on samples 0..t.
@@ -26,98 +17,10 @@ const GAP = 16; // power of two: ring-buffer indices are masked
  * frequent lately (a drifting series keeps visiting new bins, which is not news). After a
  * detection, scores are muted for a quarter of a day (100 samples without a step) so one incident
  * is reported once.
+ *
+ * scoreInto is the one implementation: it scores values[from..to) into out, continuing from `st`,
+ * with all running scalars in locals (several times faster than fields on an object).
  */
-/** Everything the detector remembers; plain typed arrays so the hot loop can work on locals. */
-type State = {
-  lag: number;
-  warmup: number;
-  mute: number;
-  seen: Uint8Array;
-  /** Per view: lowest and highest warm-up value, 1 / bin width. */
-  lo: Float64Array;
-  hi: Float64Array;
-  inv: Float64Array;
-  /** Warm-up values per view, binned once the warm-up range (hence the bin width) is final. */
-  early: Float64Array;
-  recent: Float64Array;
-  /** Suffix max/min of the previous block of GAP samples: a sliding range in O(1) (van Herk). */
-  sufMax: Float64Array;
-  sufMin: Float64Array;
-  yesterday: Float64Array;
-  /** n, day slot, sum of last 4, sum of last 16, novelty rate, last fire, block max, block min. */
-  scalars: Float64Array;
-};
-
-function createState(opts: AnomalyOptions): State {
-  const perDay = opts.stepMs ? Math.round(DAY_MS / opts.stepMs) : 0;
-  const lag = perDay > 1 && perDay <= 4096 ? perDay : 0;
-  const warmup = Math.max(MIN_WARMUP, lag);
-  const st: State = {
-    lag, warmup, mute: lag > 0 ? Math.round(lag / 4) : 100,
-    seen: new Uint8Array(STREAMS * 2 * OFFSET), lo: new Float64Array(STREAMS), hi: new Float64Array(STREAMS),
-    inv: new Float64Array(STREAMS), early: new Float64Array(STREAMS * warmup),
-    recent: new Float64Array(GAP), sufMax: new Float64Array(GAP), sufMin: new Float64Array(GAP),
-    yesterday: new Float64Array(Math.max(1, lag)), scalars: new Float64Array(8),
-  };
-  resetState(st);
-  return st;
-}
-
-function resetState(st: State): void {
-  st.seen.fill(0);
-  st.lo.fill(Infinity);
-  st.hi.fill(-Infinity);
-  st.inv.fill(1);
-  st.sufMax.fill(-Infinity);
-  st.sufMin.fill(Infinity);
-  st.scalars.set([0, 0, 0, 0, 0, -Infinity, -Infinity, Infinity]);
-}
-
-function bin(st: State, s: number, v: number): number {
-  // Offset before truncating so that `| 0` floors; the clamp keeps the ±64-bin search in the view.
-  let q = (v - (st.lo[s] as number)) * (st.inv[s] as number) + OFFSET;
-  q = q < 80 ? 80 : q > 2 * OFFSET - 80 ? 2 * OFFSET - 80 : q;
-  return (q | 0) + s * 2 * OFFSET;
-}
-
-/**
- * Visits the bin of view s for its c-th value; returns 0 when a neighbouring bin was visited, else
- * the distance to the nearest visited bin. Kept tiny so that it inlines into the loop.
- */
-function observe(st: State, s: number, c: number, v: number): number {
-  const w = st.warmup;
-  if (c < w) {
-    st.early[s * w + c] = v;
-    if (v < (st.lo[s] as number)) st.lo[s] = v;
-    if (v > (st.hi[s] as number)) st.hi[s] = v;
-    if (c + 1 === w) finishWarmup(st, s, v);
-    return 0;
-  }
-  const q = bin(st, s, v);
-  const seen = st.seen;
-  if ((seen[q] as number) + (seen[q - 1] as number) + (seen[q + 1] as number) > 0) {
-    seen[q] = 1;
-    return 0;
-  }
-  return novelty(seen, q);
-}
-
-function finishWarmup(st: State, s: number, v: number): void {
-  const w = st.warmup;
-  const lo = st.lo[s] as number;
-  const hi = st.hi[s] as number;
-  st.inv[s] = hi > lo ? BINS / (hi - lo) : 1 / Math.max(1e-9, Math.abs(v) * 0.01);
-  for (let k = 0; k < w; k++) st.seen[bin(st, s, st.early[s * w + k] as number)] = 1;
-}
-
-function novelty(seen: Uint8Array, q: number): number {
-  let d = 1;
-  while (d < 64 && seen[q - 1 - d] === 0 && seen[q + 1 + d] === 0) d++;
-  seen[q] = 1;
-  return d;
-}
-
-/** Scores values[from..to) into out[from..to), continuing from `st`. */
 function scoreInto(st: State, values: Float64Array, from: number, to: number, out: Float64Array): void {
   const { lag, warmup, mute, recent, sufMax, sufMin, yesterday } = st;
   const sc = st.scalars;
