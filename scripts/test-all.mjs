@@ -1,4 +1,4 @@
-// `npm test`: every suite in order — typecheck, unit, integration on SQLite and PostgreSQL,
+// `npm test`: every suite in order — typecheck, unit, integration on SQLite and PostgreSQL, system (Prometheus),
 // Playwright e2e in Chromium — then one closing line "N passed, N failed, N skipped".
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -51,6 +51,7 @@ if (want("typecheck")) ok = run("typecheck", "npx", ["tsc", "--noEmit", "-p", ".
 if (want("unit")) ok = vitest("unit", []) && ok;
 if (want("sqlite")) ok = vitest("integration-sqlite", ["-c", "vitest.integration.config.ts"], { INTEGRATION_DB: "sqlite" }) && ok;
 if (want("postgres")) ok = vitest("integration-postgres", ["-c", "vitest.integration.config.ts"], { INTEGRATION_DB: "postgres" }) && ok;
+if (want("system")) ok = vitest("system", ["-c", "vitest.system.config.ts"]) && ok;
 if (want("e2e")) ok = playwright() && ok;
 if (!ok && totals.failed === 0) totals.failed = 1; // a failed typecheck counts as a failure
 
