@@ -72,8 +72,6 @@ export function observe(st: State, s: number, c: number, v: number): number {
   const w = st.warmup;
   if (c < w) {
     st.early[s * w + c] = v;
-    if (v < (st.lo[s] as number)) st.lo[s] = v;
-    if (v > (st.hi[s] as number)) st.hi[s] = v;
     if (c + 1 === w) finishWarmup(st, s, v);
     return 0;
   }
@@ -88,10 +86,24 @@ export function observe(st: State, s: number, c: number, v: number): number {
 
 function finishWarmup(st: State, s: number, v: number): void {
   const w = st.warmup;
-  const lo = st.lo[s] as number;
-  const hi = st.hi[s] as number;
+  const { seen, early } = st;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let k = s * w, end = k + w; k < end; k++) {
+    const e = early[k] as number;
+    if (e < lo) lo = e;
+    if (e > hi) hi = e;
+  }
+  st.lo[s] = lo;
+  st.hi[s] = hi;
   st.inv[s] = hi > lo ? BINS / (hi - lo) : 1 / Math.max(1e-9, Math.abs(v) * 0.01);
-  for (let k = 0; k < w; k++) st.seen[bin(st, s, st.early[s * w + k] as number)] = 1;
+  const inv = st.inv[s] as number;
+  const base = s * 2 * OFFSET;
+  for (let k = s * w, end = k + w; k < end; k++) {
+    let q = ((early[k] as number) - lo) * inv + OFFSET;
+    q = q < 80 ? 80 : q > 2 * OFFSET - 80 ? 2 * OFFSET - 80 : q;
+    seen[(q | 0) + base] = 1;
+  }
 }
 
 function novelty(seen: Uint8Array, q: number): number {
