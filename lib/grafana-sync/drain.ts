@@ -11,7 +11,7 @@ import {
   APP_KIND, groupBy, mapLimit, outcomeOf, splitTasks, taskError, toStepError,
   type ClaimedTask, type DrainResults, type StepError,
 } from "./plan";
-import { pushTeam, syncRouting, validApps, type PushMode, type RoutingReport } from "./push";
+import { pushTeam, retryOnReset, syncRouting, validApps, type PushMode, type RoutingReport } from "./push";
 import { META_LAST_SUCCESS, setMeta, writeSyncStates } from "./sync-state";
 import { claimDueTasks, completeTasks, failTasks } from "./tasks";
 
@@ -79,7 +79,7 @@ export async function drainOutbox(opts: DrainOptions = {}): Promise<DrainReport>
     const { ok, invalid } = validApps(inputs, settings);
     for (const [appId, error] of invalid) appErrors.set(appId, error);
     try {
-      await pushTeam(grafanaClient, team, ok, settings, opts.mode);
+      await retryOnReset(() => pushTeam(grafanaClient, team, ok, settings, opts.mode));
       teamErrors.set(team, null);
     } catch (err) {
       teamErrors.set(team, toStepError(err));
@@ -90,7 +90,7 @@ export async function drainOutbox(opts: DrainOptions = {}): Promise<DrainReport>
   // Apps deleted since their task was written: remove their rule (idempotent: 204 when absent).
   for (const appId of appIds.filter((id) => appTeam.get(id) === null)) {
     try {
-      await grafanaClient.deleteRule(appRuleUid(appId));
+      await retryOnReset(() => grafanaClient.deleteRule(appRuleUid(appId)));
       appErrors.set(appId, null);
     } catch (err) {
       appErrors.set(appId, toStepError(err));
@@ -105,7 +105,7 @@ export async function drainOutbox(opts: DrainOptions = {}): Promise<DrainReport>
   } else {
     try {
       const people = desiredResponders(await loadRuleOwnerships(client), now);
-      report.routing = await syncRouting(grafanaClient, people, new Set(contactEmails));
+      report.routing = await retryOnReset(() => syncRouting(grafanaClient, people, new Set(contactEmails)));
       routing = null;
     } catch (err) {
       routing = toStepError(err);

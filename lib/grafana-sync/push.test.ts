@@ -24,3 +24,22 @@ describe("validApps", () => {
     expect(invalid.get("bad")).toMatchObject({ retryable: false, message: expect.stringContaining("for") });
   });
 });
+
+describe("retryOnReset", () => {
+  it("tries a step once more after a connection reset, never after an HTTP error", async () => {
+    const { GrafanaError } = await import("@/lib/grafana/errors");
+    const { retryOnReset } = await import("./push");
+    let calls = 0;
+    await expect(retryOnReset(async () => {
+      calls += 1;
+      if (calls === 1) throw new GrafanaError("network", "read ECONNRESET");
+      return "ok";
+    })).resolves.toBe("ok");
+    calls = 0;
+    await expect(retryOnReset(async () => {
+      calls += 1;
+      throw new GrafanaError("server", "503");
+    })).rejects.toThrow("503");
+    expect(calls).toBe(1);
+  });
+});

@@ -2,6 +2,7 @@ import { buildAppRule, type RuleSettings } from "@/lib/grafana/build-app-rule";
 import { buildTeamFolder, buildTeamRuleGroup, type GroupSettings } from "@/lib/grafana/build-team";
 import { buildDetectionRule } from "@/lib/grafana/build-detection-rule";
 import type { GrafanaClient } from "@/lib/grafana/client";
+import { GrafanaError } from "@/lib/grafana/errors";
 import { contactPointSchema, alertRuleSchema } from "@/lib/grafana/schemas";
 import { RULE_GROUP_TITLE } from "@/lib/grafana/names";
 import { buildContactPoint } from "@/lib/grafana/contact-points";
@@ -13,6 +14,20 @@ import { toStepError, type StepError } from "./plan";
 // The Grafana calls of one drain. No database here: inputs are plain desired state.
 
 export type PushMode = "batched" | "per-rule";
+
+/**
+ * Runs `step` again at once when it failed on the connection itself ("network": reset, refused).
+ * A keep-alive socket that the server closed while we were idle fails the first request after a
+ * pause; every step here is idempotent, so one immediate retry beats a backoff cycle.
+ */
+export async function retryOnReset<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (err) {
+    if (err instanceof GrafanaError && err.code === "network") return step();
+    throw err;
+  }
+}
 
 /** Apps whose rule fails the client's own checks are left out of the group and reported alone. */
 export function validApps(apps: readonly AppAlertInput[], s: RuleSettings): { ok: AppAlertInput[]; invalid: Map<string, StepError> } {
