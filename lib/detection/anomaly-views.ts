@@ -72,7 +72,7 @@ export function observe(st: State, s: number, c: number, v: number): number {
   const w = st.warmup;
   if (c < w) {
     st.early[s * w + c] = v;
-    if (c + 1 === w) finishWarmup(st, s, v);
+    if (c + 1 === w) finishWarmup(st, s);
     return 0;
   }
   const q = bin(st, s, v);
@@ -84,7 +84,8 @@ export function observe(st: State, s: number, c: number, v: number): number {
   return novelty(seen, q);
 }
 
-function finishWarmup(st: State, s: number, v: number): void {
+/** Fixes view s's bin width from its warm-up range and marks the warm-up values' bins. */
+export function finishWarmup(st: State, s: number): void {
   const w = st.warmup;
   const { seen, early } = st;
   let lo = Infinity;
@@ -96,14 +97,11 @@ function finishWarmup(st: State, s: number, v: number): void {
   }
   st.lo[s] = lo;
   st.hi[s] = hi;
-  st.inv[s] = hi > lo ? BINS / (hi - lo) : 1 / Math.max(1e-9, Math.abs(v) * 0.01);
+  st.inv[s] = hi > lo ? BINS / (hi - lo) : 1 / Math.max(1e-9, Math.abs(hi) * 0.01);
   const inv = st.inv[s] as number;
-  const base = s * 2 * OFFSET;
-  for (let k = s * w, end = k + w; k < end; k++) {
-    let q = ((early[k] as number) - lo) * inv + OFFSET;
-    q = q < 80 ? 80 : q > 2 * OFFSET - 80 ? 2 * OFFSET - 80 : q;
-    seen[(q | 0) + base] = 1;
-  }
+  const base = s * 2 * OFFSET + OFFSET;
+  // Warm-up values lie within [lo, hi], i.e. bins 0..BINS: no clamping needed.
+  for (let k = s * w, end = k + w; k < end; k++) seen[((((early[k] as number) - lo) * inv) | 0) + base] = 1;
 }
 
 function novelty(seen: Uint8Array, q: number): number {

@@ -1,4 +1,4 @@
-import { createState, GAP, observe, resetState, type AnomalyOptions, type State } from "./anomaly-views";
+import { createState, finishWarmup, GAP, observe, resetState, type AnomalyOptions, type State } from "./anomaly-views";
 
 export type { AnomalyOptions } from "./anomaly-views";
 
@@ -22,7 +22,7 @@ export type { AnomalyOptions } from "./anomaly-views";
  * with all running scalars in locals (several times faster than fields on an object).
  */
 function scoreInto(st: State, values: Float64Array, from: number, to: number, out: Float64Array): void {
-  const { lag, warmup, mute, recent, sufMax, sufMin, yesterday } = st;
+  const { lag, warmup, mute, recent, sufMax, sufMin, yesterday, early } = st;
   const sc = st.scalars;
   let n = sc[0] as number;
   let day = sc[1] as number;
@@ -66,16 +66,25 @@ function scoreInto(st: State, values: Float64Array, from: number, to: number, ou
       curMax = -Infinity;
       curMin = Infinity;
     }
-    const m = i + 1 < GAP ? i + 1 : GAP;
-    const mean4 = sum4 / (i + 1 < 4 ? i + 1 : 4);
+    const mean4 = i >= 3 ? sum4 * 0.25 : sum4 / (i + 1);
+    const dev = x - (i >= GAP - 1 ? sum16 * (1 / GAP) : sum16 / (i + 1));
     // Views 0-3 start with the series, view 4 one day later: sample counts follow from i.
-    let dist = observe(st, 0, i, x);
-    let d = observe(st, 1, i, mean4);
-    if (d > dist) dist = d;
-    d = observe(st, 2, i, mx - mn);
-    if (d > dist) dist = d;
-    d = observe(st, 3, i, x - sum16 / m);
-    if (d > dist) dist = d;
+    let dist = 0;
+    if (i < warmup) {
+      early[i] = x;
+      early[warmup + i] = mean4;
+      early[2 * warmup + i] = mx - mn;
+      early[3 * warmup + i] = dev;
+      if (i + 1 === warmup) for (let s = 0; s < 4; s++) finishWarmup(st, s);
+    } else {
+      dist = observe(st, 0, i, x);
+      let d = observe(st, 1, i, mean4);
+      if (d > dist) dist = d;
+      d = observe(st, 2, i, mx - mn);
+      if (d > dist) dist = d;
+      d = observe(st, 3, i, dev);
+      if (d > dist) dist = d;
+    }
     if (lag > 0) {
       const slotDay = day;
       day = day + 1 === lag ? 0 : day + 1;

@@ -10,11 +10,12 @@ export function clock(ms: number, timeZone = "UTC"): string {
   return f.format(ms);
 }
 
+const small = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
+const large = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
 /** Req/s with sensible precision: 0.2, 12, 1,250. */
 export function rps(v: number): string {
-  const a = Math.abs(v);
-  const digits = a < 10 ? 1 : 0;
-  return v.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  return (Math.abs(v) < 10 ? small : large).format(v);
 }
 
 export function percent(fraction: number): string {
