@@ -195,14 +195,24 @@ describe("reconcileGrafana", () => {
     expect((await db().grafanaSyncState.findUniqueOrThrow({ where: { appRef: app.id } })).driftDiff).toBeNull();
   });
 
-  it("finds a rule deleted in Grafana as missing and recreates it", async () => {
+  it("finds a rule deleted in Grafana as missing and recreates it with GRAFANA_DRIFT_REPAIR=auto", async () => {
     const w = await makeWorld();
     const app = await makeApp(w.team.id, w.owner.id);
     await setFloor(app, 3);
     await drainOutbox({ grafana });
     srv.state.rules.delete(appRuleUid(app.appId));
-    const report = await reconcileGrafana({ grafana, repair: true });
-    expect(report.drift.find((d) => d.appId === app.appId)?.kind).toBe("missing");
+    const reported = await reconcileGrafana({ grafana });
+    expect(reported).toMatchObject({ inSync: false, repaired: false });
+    expect(liveRule(app.appId)).toBeUndefined();
+
+    process.env.GRAFANA_DRIFT_REPAIR = "auto";
+    try {
+      const report = await reconcileGrafana({ grafana });
+      expect(report.drift.find((d) => d.appId === app.appId)?.kind).toBe("missing");
+      expect(report.repaired).toBe(true);
+    } finally {
+      delete process.env.GRAFANA_DRIFT_REPAIR;
+    }
     expect(liveRule(app.appId)).toBeDefined();
   });
 });
