@@ -84,6 +84,29 @@ function dayRatio(means: Float64Array, hours: number, a: number, b: number): Rat
 }
 
 /**
+ * Least-squares slope per day of ratios[k] (k days ago), weighted by 1/se² so that a short partial
+ * today counts less than full days; with its standard error.
+ */
+function weightedSlope(ratios: Ratio[]): { slope: number; se: number } {
+  let sw = 0;
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let sxy = 0;
+  ratios.forEach((r, k) => {
+    const wt = 1 / (r.se * r.se + 1e-12);
+    const x = -k;
+    sw += wt;
+    sx += wt * x;
+    sy += wt * r.mean;
+    sxx += wt * x * x;
+    sxy += wt * x * r.mean;
+  });
+  const den = sw * sxx - sx * sx;
+  return { slope: (sw * sxy - sx * sy) / den, se: Math.sqrt(sw / den) };
+}
+
+/**
  * Gradual loss or growth over days; null with fewer than 4 days of data.
  * With 11+ days each of the last four days is compared with the same weekday a week earlier, so
  * weekly seasonality cancels: a fresh trend shows as week-over-week ratios falling day after day
@@ -100,8 +123,7 @@ export function estimateTrend(series: Series, opts: TrendOptions = {}): TrendEst
   const sig = (x: number, se: number, sign: number) => sign * x >= min && (sign * x) / se >= 3;
   if (days >= 11) {
     const w = [0, 1, 2, 3].map((k) => ratio(k, k + 7)) as [Ratio, Ratio, Ratio, Ratio];
-    const ramp = (w[0].mean - w[3].mean) / 3;
-    const rampSe = Math.hypot(w[0].se, w[3].se) / 3;
+    const { slope: ramp, se: rampSe } = weightedSlope(w);
     const sustained = [w[0].mean, w[1].mean, w[2].mean].sort((x, y) => x - y)[1] as number;
     const fresh = (sign: number) => sig(ramp, rampSe, sign) && sig(w[0].mean / 2, w[0].se / 2, sign);
     const held = (sign: number) => w.slice(0, 3).every((r) => sig(r.mean / 7, r.se / 7, sign));
