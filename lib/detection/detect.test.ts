@@ -31,6 +31,16 @@ describe("detectApp", () => {
     expect(th?.explanation).toContain("below its floor of 50 req/s");
   });
 
+  it("names last week's level when traffic drops against the same time last week", () => {
+    const s = generateTraffic({ seed: 8, days: 8, stepMs: 300_000, outlierRate: 0, weekendFactor: 1 });
+    const values = s.values.slice();
+    for (let i = values.length - 12; i < values.length; i++) values[i] = (values[i] as number) * 0.4;
+    const r = detectApp({ ...s, values }, { thresholds: { floorRps: 1, maxWeeklyDropPercent: 30, forSeconds: 900 } });
+    const th = r.findings.find((f) => f.detector === "threshold");
+    expect(th?.severity).toBe("warning");
+    expect(th?.explanation).toMatch(/more than 30 % below the same time last week \(\d+ req\/s then\)/);
+  });
+
   it("reports a losing trend as a fraction per day", () => {
     const s = generateTraffic({ seed: 6, days: 16, stepMs: 300_000, trend: { startDay: 11, ratePerDay: -0.04 } });
     const r = detectApp(s, { appName: "shop" });

@@ -4,7 +4,7 @@ import { expectedModel, type ExpectedModel, type ExpectedOptions } from "./expec
 import { clock, percent, rps } from "./explain";
 import { firingIntervals } from "./threshold";
 import { estimateTrend, type TrendOptions } from "./trend";
-import { DAY_MS, type DetectionResult, type Finding, type Series, type Stage, type Thresholds } from "./types";
+import { DAY_MS, WEEK_MS, type DetectionResult, type Finding, type Series, type Stage, type Thresholds } from "./types";
 
 export type DetectOptions = {
   /** Name used in explanations ("check whether checkout-api is up"). */
@@ -23,7 +23,7 @@ export type DetectOptions = {
   trend?: TrendOptions;
 };
 
-// Scratch arrays reused across calls (nothing of them escapes into the result): allocating three
+// Scratch arrays reused across calls (none of them escapes into the result): allocating three
 // arrays per app would cost about as much as the expected-value model itself.
 let scratch = new Float64Array(0);
 function work(n: number): { model: ExpectedModel; scores: Float64Array } {
@@ -94,11 +94,13 @@ export function detectApp(series: Series, opts: DetectOptions = {}): DetectionRe
   const th = opts.thresholds;
   const firing = th ? firingIntervals(series, th).at(-1) : undefined;
   if (th && firing?.ongoing) {
-    const limit = firing.reason === "floor" ? th.floorRps : firing.reason === "ceiling" ? (th.ceilingRps ?? 0) : exp;
+    const weekAgo = values[last - Math.round(WEEK_MS / stepMs)] ?? NaN;
+    const dropLimit = weekAgo * (1 - (th.maxWeeklyDropPercent ?? 0) / 100);
+    const limit = firing.reason === "floor" ? th.floorRps : firing.reason === "ceiling" ? (th.ceilingRps ?? 0) : dropLimit;
     const what =
       firing.reason === "floor" ? `below its floor of ${rps(th.floorRps)} req/s`
       : firing.reason === "ceiling" ? `above its ceiling of ${rps(th.ceilingRps ?? 0)} req/s`
-      : `more than ${th.maxWeeklyDropPercent} % below the same time last week`;
+      : `more than ${th.maxWeeklyDropPercent} % below the same time last week (${rps(weekAgo)} req/s then)`;
     const since = at(firing.breachStartIndex);
     findings.push({
       detector: "threshold", severity: firing.reason === "floor" ? "critical" : "warning", startedAt: since,
