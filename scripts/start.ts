@@ -1,9 +1,11 @@
 // `npm start` / `npm run demo`: check settings, migrate, (demo: seed), build if needed, serve.
 import { spawn, spawnSync } from "node:child_process";
+import { ZodError } from "zod";
 import fs from "node:fs";
 import path from "node:path";
 import { EnvError, parseEnv } from "@/lib/env";
 import { GrafanaConfigError, parseGrafanaSettings } from "@/lib/grafana/config";
+import { driftRepairMode } from "@/lib/grafana-sync/settings";
 import { migrateDeploy } from "@/lib/db/migrate";
 import { demoAccountsWithDemoPassword, seedDemo } from "@/lib/seed/seed-demo";
 import { DEMO_PASSWORD } from "@/lib/auth/password";
@@ -35,6 +37,7 @@ async function main() {
   if (demo) process.env.DEMO_MODE = "true";
   const env = parseEnv(process.env);
   const grafana = parseGrafanaSettings(process.env);
+  driftRepairMode(process.env);
   console.log(grafana ? `[start] Grafana sync to ${grafana.url}` : "[start] Grafana not configured (GRAFANA_URL unset)");
   console.log(`[start] database ${env.DATABASE_URL.replace(/\/\/[^@]*@/, "//***@")}`);
   await migrateDeploy(env.DATABASE_URL);
@@ -58,6 +61,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof EnvError || error instanceof GrafanaConfigError ? error.message : error);
+  if (error instanceof ZodError) console.error(`Invalid settings:\n${error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
+  else console.error(error instanceof EnvError || error instanceof GrafanaConfigError ? error.message : error);
   process.exit(1);
 });

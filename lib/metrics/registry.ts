@@ -24,7 +24,7 @@ export type DetectionMetrics = {
 };
 /** channel e.g. webhook|email; outcome e.g. sent|failed|skipped (see docs/metrics.md). */
 export type NotificationMetrics = { sent: { inc(labels: { channel: string; outcome: string }, value?: number): void } };
-/** outcome e.g. ok|error|conflict (see docs/metrics.md). */
+/** outcome: ok | retry | failed, per task (lib/grafana-sync/metrics.ts). */
 export type GrafanaMetrics = { sync: { inc(labels: { outcome: string }, value?: number): void } };
 export type HttpMetrics = {
   requestDuration: { observe(labels: { route: string; method: string; status_class: string }, seconds: number): void };

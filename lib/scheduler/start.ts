@@ -5,6 +5,9 @@ import { deliverDue } from "@/lib/notify/deliver";
 import { appendDemoTraffic } from "@/lib/traffic/demo-writer";
 import { pruneTraffic } from "@/lib/traffic/retention";
 import { discoverApps, pullTraffic } from "@/lib/traffic/prometheus-pull";
+import { drainOutbox } from "@/lib/grafana-sync/drain";
+import { reconcileGrafana } from "@/lib/grafana-sync/reconcile";
+import { getGrafana } from "@/lib/grafana/server";
 import { pruneLeases } from "./lease";
 import { startJobs, type Job } from "./scheduler";
 
@@ -31,6 +34,11 @@ export function startScheduler(): void {
   if (e.PROMETHEUS_URL) {
     jobs.push({ name: "prometheus-discovery", intervalMs: 300_000, exclusive: true, run: () => discoverApps() });
     jobs.push({ name: "prometheus-pull", intervalMs: 60_000, exclusive: true, run: () => pullTraffic() });
+  }
+  if (getGrafana()) {
+    // the drain claims each task row before pushing, so every replica may run it
+    jobs.push({ name: "grafana-outbox", intervalMs: 15_000, exclusive: false, run: () => drainOutbox() });
+    jobs.push({ name: "grafana-reconcile", intervalMs: 300_000, exclusive: true, run: () => reconcileGrafana() });
   }
   if (e.DEMO_MODE) jobs.push({ name: "demo-traffic", intervalMs: 60_000, exclusive: true, run: () => appendDemoTraffic() });
   g.portalSchedulerStop = startJobs(jobs);
