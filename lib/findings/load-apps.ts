@@ -1,14 +1,16 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { pagedByAppId } from "@/lib/db/paged";
 import { parsePromDuration } from "@/lib/grafana/duration";
 import type { Thresholds } from "@/lib/detection";
 
 const person = { select: { id: true, email: true, name: true, awayFrom: true, awayUntil: true, notifyEmail: true, notifyWebhook: true } } as const;
 
-// Everything one detection pass needs about the apps, in three queries.
+// Everything one detection pass needs about the apps, a page of apps at a time.
 export async function loadAppsForDetection(appId?: string) {
-  const apps = await db().app.findMany({
-    where: appId ? { appId } : {},
+  const apps = await pagedByAppId((page) => db().app.findMany({
+    where: appId ? { appId } : page.where,
+    take: page.take,
     select: {
       id: true, appId: true, name: true,
       ownership: { select: { owner: person, backup: person } },
@@ -16,7 +18,7 @@ export async function loadAppsForDetection(appId?: string) {
       findings: { where: { status: "open" } },
     },
     orderBy: { appId: "asc" },
-  });
+  }));
   return apps.map((a) => {
     const t = a.thresholds[0];
     const forMs = t ? parsePromDuration(t.forDuration) : null;

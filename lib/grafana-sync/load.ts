@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { APP_PAGE, pagedByAppId } from "@/lib/db/paged";
 import { enqueue } from "@/lib/outbox/enqueue";
 import type { SyncAppRow } from "./desired";
 import { APP_KIND, chunks } from "./plan";
@@ -22,20 +23,9 @@ const syncAppSelect = {
   },
 } as const;
 
-// Prisma loads nested relations with one IN (…) over the parents' ids, and on SQLite that list
-// may not pass 999 parameters: every read that can return many apps goes in pages.
-const PAGE = 400;
-
-async function pagedApps<T extends { appId: string }>(read: (after: string | undefined) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  let after: string | undefined;
-  for (;;) {
-    const page = await read(after);
-    out.push(...page);
-    if (page.length < PAGE) return out;
-    after = page[page.length - 1]?.appId;
-  }
-}
+const PAGE = APP_PAGE;
+const pagedApps = <T extends { appId: string }>(read: (after: string | undefined) => Promise<T[]>) =>
+  pagedByAppId((page) => read(page.where.appId?.gt));
 const afterWhere = (after: string | undefined) => (after === undefined ? {} : { appId: { gt: after } });
 
 /** Every app of these teams (a group PUT must carry the whole team). */

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { pagedByAppId } from "@/lib/db/paged";
 import { env } from "@/lib/env";
 import { grafanaEnvSchema } from "@/lib/grafana/config";
 import type { AppAlertInput } from "@/lib/grafana/types";
@@ -10,10 +11,14 @@ import { settingsOf } from "./view";
 
 /** Every app whose current (highest) threshold version is enabled, with its owner and responder. */
 export async function enabledAppAlerts(now = new Date()): Promise<AppAlertInput[]> {
-  const apps = await db().app.findMany({
-    where: { thresholds: { some: {} } },
-    include: { ...appInclude, thresholds: { orderBy: { version: "desc" }, take: 1 } },
-  });
+  const apps = await pagedByAppId((page) =>
+    db().app.findMany({
+      where: { thresholds: { some: {} }, ...page.where },
+      include: { ...appInclude, thresholds: { orderBy: { version: "desc" }, take: 1 } },
+      orderBy: { appId: "asc" },
+      take: page.take,
+    }),
+  );
   return apps.flatMap((app) => {
     const current = app.thresholds[0];
     if (!current?.enabled) return [];
