@@ -148,3 +148,19 @@ describe("claimTick", () => {
     expect(await claimTick(job, NOW + 60_000, 60_000)).toBe(true);
   });
 });
+
+describe("loadAppsForDetection", () => {
+  it("reads more apps with thresholds than SQLite takes parameters in one query (999)", async () => {
+    const { loadAppsForDetection } = await import("@/lib/findings/load-apps");
+    const team = await makeTeam();
+    const prefix = `many-${uid()}`;
+    await db().app.createMany({ data: Array.from({ length: 1_200 }, (_, i) => ({ appId: `${prefix}-${String(i).padStart(4, "0")}`, name: "x", teamId: team.id })) });
+    const apps = await db().app.findMany({ where: { teamId: team.id }, select: { id: true } });
+    await db().thresholdVersion.createMany({
+      data: apps.map((a) => ({ appRef: a.id, version: 1, floorRps: 5, forDuration: "5m", severity: "critical", enabled: true, reason: "bulk" })),
+    });
+    const loaded = (await loadAppsForDetection()).filter((a) => a.appId.startsWith(prefix));
+    expect(loaded).toHaveLength(1_200);
+    expect(loaded.every((a) => a.thresholdsForDetection?.floorRps === 5 && a.thresholdsForDetection.forSeconds === 300)).toBe(true);
+  });
+});
