@@ -11,10 +11,21 @@ function json(status: number, body: ErrorBody): Response {
 function zodFields(error: ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) fields[[...issue.path, key].join(".")] ??= "is not a known field";
+      continue;
+    }
     const key = issue.path.length > 0 ? issue.path.join(".") : "body";
     fields[key] ??= issue.message;
   }
   return fields;
+}
+
+// One field: "email must be an email address"; several: "Invalid email, name".
+function summary(fields: Record<string, string>): string {
+  const entries = Object.entries(fields);
+  if (entries.length === 1 && entries[0]) return `${entries[0][0]} ${entries[0][1]}`;
+  return `Invalid ${entries.map(([k]) => k).join(", ")}`;
 }
 
 export function handleApiError(error: unknown): Response {
@@ -25,8 +36,7 @@ export function handleApiError(error: unknown): Response {
   }
   if (error instanceof ZodError) {
     const fields = zodFields(error);
-    const names = Object.keys(fields).join(", ");
-    return json(422, { error: { code: "validation_failed", message: `Invalid ${names}`, fields } });
+    return json(422, { error: { code: "validation_failed", message: summary(fields), fields } });
   }
   const code = prismaCode(error);
   if (code === "P2025") return json(404, { error: { code: "not_found", message: "Not found" } });

@@ -14,6 +14,8 @@ export async function setAvailability(actor: Actor, input: AvailabilityInput) {
   const awayFrom = awayUntil && input.awayFrom ? new Date(input.awayFrom) : null;
   await db().$transaction(async (tx) => {
     const before = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { awayFrom: true, awayUntil: true } });
+    // saying again what is already stored changes nothing: no audit entries, no sync
+    if (iso(before.awayFrom) === iso(awayFrom) && iso(before.awayUntil) === iso(awayUntil)) return;
     await tx.user.update({ where: { id: actor.id }, data: { awayFrom, awayUntil } });
     const apps = await tx.app.findMany({
       where: { ownership: { OR: [{ ownerId: actor.id }, { backupId: actor.id }] } },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "./messages";
 
 export const loginSchema = z.strictObject({
   email: z.string().trim().toLowerCase().min(1, "is required"),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "./messages";
 
 // One schema per operation, shared by the browser forms and the route handlers.
 export const appIdSchema = z
@@ -40,6 +41,10 @@ export const availabilitySchema = z
   })
   .refine((v) => !v.awayFrom || !v.awayUntil || Date.parse(v.awayFrom) < Date.parse(v.awayUntil), {
     message: "must be after awayFrom",
+    path: ["awayUntil"],
+  })
+  .refine((v) => !v.awayUntil || Date.parse(v.awayUntil) > Date.now(), {
+    message: "must be in the future (send null to mark yourself back)",
     path: ["awayUntil"],
   });
 

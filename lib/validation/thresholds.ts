@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "./messages";
 import { isPromDuration } from "@/lib/grafana/duration";
 
 // One schema per operation, shared by the threshold form in the browser and the route handlers.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "./messages";
 
 // The envelope is validated as a whole; samples one by one, so one bad sample is reported
 // (by index) and never costs the good ones their place.

@@ -108,6 +108,7 @@ describe("POST /api/apps", () => {
     expect(team.body.error.fields).toHaveProperty("team");
     const extra = await call(registerApp, "POST", { as: w.admin, body: { appId: `x-${uid()}`, name: "x", team: w.team.slug, owner: "me" } });
     expect(extra.status).toBe(422);
+    expect(extra.body.error.fields).toEqual({ owner: "is not a known field" });
   });
 });
 

@@ -53,4 +53,16 @@ describe("PUT /api/me/availability", () => {
     expect((await db().user.findUniqueOrThrow({ where: { id: w.owner.id } })).awayUntil).toBeNull();
     expect((await call(availability, "PUT", { body: { awayUntil: null } })).status).toBe(401);
   });
+
+  it("refuses an absence that already ended, and records nothing when nothing changes", async () => {
+    const w = await makeWorld();
+    const app = await makeApp(w.team.id, w.owner.id);
+    const past = await call(availability, "PUT", { as: w.owner, body: { awayUntil: inDays(-1) } });
+    expect(past.status).toBe(422);
+    expect(past.body.error.fields.awayUntil).toMatch(/future/);
+    expect((await call(availability, "PUT", { as: w.owner, body: { awayUntil: null } })).status).toBe(200);
+    const events = await call(audit, "GET", { as: w.owner, params: { appId: app.appId } });
+    expect(events.body.items).toEqual([]);
+    expect(await db().outboxTask.count({ where: { subject: app.appId } })).toBe(0);
+  });
 });

@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+// Field messages read as the end of a sentence that starts with the field's name
+// ("reason is required", "floorRps must be a number"), in the API and in the forms alike.
+z.config({
+  customError: (issue) => {
+    if (issue.code === "invalid_type") return issue.input === undefined ? "is required" : `must be a ${issue.expected}`;
+    return undefined;
+  },
+});
+
+export {};
