@@ -1,11 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./fixtures/auth";
-import { users } from "./fixtures/users";
+import { DEMO_PASSWORD, users } from "./fixtures/users";
 
-test("an anonymous visitor opening /apps is sent to sign-in", async ({ page }) => {
-  await page.goto("/apps");
-  await expect(page).toHaveURL(/\/login/);
+test("an anonymous visitor opening /apps is sent to sign-in, and back to /apps after it", async ({ page }) => {
+  await page.goto("/apps?team=payments");
+  await expect(page).toHaveURL(/\/login\?next=%2Fapps%3Fteam%3Dpayments/);
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await page.getByLabel("Email").fill(users.alice.email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/apps\?team=payments$/);
 });
 
 test("a wrong password is refused with a readable message", async ({ page }) => {
