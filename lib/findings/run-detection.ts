@@ -33,7 +33,8 @@ async function runOnce(appId: string | undefined, now: Date): Promise<RunSummary
       const stepMs = inferStepMs(raw.ts);
       const series = prepareSeries(raw, { stepMs, to: evaluationEnd(raw.ts[n - 1] as number, now.getTime(), stepMs) });
       m.stageDuration.observe({ stage: "prepare" }, seconds(performance.now() - t));
-      const result = detectApp(series, { appName: app.appId, thresholds: app.thresholdsForDetection, timed: true });
+      // the anomaly score is muted after a hit, so each pass looks back over the samples since the last one
+      const result = detectApp(series, { appName: app.appId, thresholds: app.thresholdsForDetection, timed: true, evaluationIntervalMs: e.DETECTION_INTERVAL_SECONDS * 1000 });
       for (const [stage, ms] of Object.entries(result.timings ?? {})) m.stageDuration.observe({ stage: stage as Stage }, seconds(ms));
       t = performance.now();
       const out = await persistEvaluation(app, result, now, Boolean(e.SMTP_URL));
