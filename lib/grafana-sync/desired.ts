@@ -1,18 +1,12 @@
 import type { AppAlertInput, PersonContact, Severity, Thresholds } from "@/lib/grafana/types";
 import { responderOf, type PersonWithAvailability } from "@/lib/ownership/responder";
+import type { ThresholdRow as ThresholdVersionRow } from "@/lib/thresholds/view";
 
 // DB rows → the Grafana builders' inputs. Pure: the loader (load.ts) fetches, this decides.
 
 export type SyncPerson = PersonWithAvailability & { notifyEmail: string | null; notifyWebhook: string | null };
 
-export interface ThresholdRow {
-  floorRps: number;
-  ceilingRps: number | null;
-  maxWeeklyDropPercent: number | null;
-  forDuration: string;
-  severity: string;
-  enabled: boolean;
-}
+export type ThresholdRow = Pick<ThresholdVersionRow, "floorRps" | "ceilingRps" | "maxWeeklyDropPercent" | "forDuration" | "severity" | "enabled">;
 
 export interface SyncAppRow {
   id: string;

@@ -1,15 +1,9 @@
 // Shapes returned by the thresholds API (app/api/apps/[appId]/thresholds/**).
 import type { Person } from "@/lib/client/types";
-import type { ThresholdSeverity } from "@/lib/validation/thresholds";
 
-export interface ThresholdSettings {
-  floorRps: number;
-  ceilingRps: number | null;
-  maxWeeklyDropPercent: number | null;
-  for: string;
-  severity: ThresholdSeverity;
-  enabled: boolean;
-}
+// the settings shape is shared with the server (lib/thresholds/types.ts is type-only and pure)
+import type { ThresholdSettings } from "@/lib/thresholds/types";
+export type { ThresholdSettings };
 
 export interface Thresholds extends ThresholdSettings {
   version: number;
