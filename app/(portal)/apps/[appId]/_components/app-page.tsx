@@ -10,8 +10,10 @@ import { AppHeading } from "./app-heading";
 import { AuditTimeline } from "./audit-timeline";
 import { BackupForm } from "./backup-form";
 import { ClaimSection } from "./claim-section";
+import { DetectionSection } from "./findings/detection-section";
 import { ReleaseForm } from "./release-form";
 import { ResponsibilitySection } from "./responsibility-section";
+import { SyncState } from "./sync-state";
 import { ThresholdsSection } from "./thresholds/thresholds-section";
 import { TransferForm } from "./transfer-form";
 
@@ -28,14 +30,18 @@ export function AppPage({ appId }: { appId: string }) {
   const data = app.data;
   return (
     <div className="stack-lg">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href="/apps">All apps</Link> <span aria-hidden="true">/</span> <span>{data.appId}</span>
-      </nav>
+      <div className="page-meta">
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <Link href="/apps">All apps</Link> <span aria-hidden="true">/</span> <span>{data.appId}</span>
+        </nav>
+        <SyncState appId={data.appId} />
+      </div>
       <AppHeading app={data} />
       <div className="app-grid">
         <div className="stack-lg">
           <ResponsibilitySection app={data} />
           {data.owner ? null : <ClaimSection app={data} />}
+          <DetectionSection appId={data.appId} />
           <ThresholdsSection appId={data.appId} />
           <AuditTimeline appId={data.appId} />
         </div>
