@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useCurrentUser } from "./current-user";
 
 const links = [
   { href: "/apps/mine", label: "My apps" },
@@ -18,6 +19,7 @@ function isActive(pathname: string, href: string): boolean {
 
 export function TopNav() {
   const pathname = usePathname();
+  const me = useCurrentUser();
   return (
     <nav aria-label="Main" className="top-nav">
       <ul>
@@ -28,6 +30,13 @@ export function TopNav() {
             </Link>
           </li>
         ))}
+        {me.role === "admin" ? (
+          <li>
+            <Link href="/admin/grafana" aria-current={isActive(pathname, "/admin/grafana") ? "page" : undefined}>
+              Admin <span aria-hidden="true">→</span> Grafana
+            </Link>
+          </li>
+        ) : null}
       </ul>
     </nav>
   );
