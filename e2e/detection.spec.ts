@@ -1,0 +1,60 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./fixtures/auth";
+
+// The demo seed gives checkout-api (owner bob) a crash an hour ago; a run turns it into a finding.
+const CRASHED = "checkout-api";
+
+test.describe("detection", () => {
+  test("a lead runs detection and sees checkout-api's crash on its page, with the traffic chart", async ({ page, baseURL }) => {
+    await signIn(page, "lee");
+    const run = await page.request.post("/api/detection/run", { data: {}, headers: { origin: baseURL! } });
+    expect(run.status(), await run.text()).toBe(200);
+
+    await page.goto(`/apps/${CRASHED}`);
+    const detection = page.getByRole("region", { name: "Detection" });
+    const open = detection.getByRole("list", { name: `Open findings of ${CRASHED}` });
+    const crash = open.getByRole("article", { name: "Crash" });
+    await expect(crash).toBeVisible();
+    await expect(crash).toContainText("Critical");
+    await expect(crash).toContainText(/Traffic fell to .* req\/s .* check whether/);
+    await expect(crash.getByRole("definition").first()).toContainText("req/s");
+
+    const chart = detection.getByRole("figure", { name: /Traffic of checkout-api over the last 24 hours/ });
+    await expect(chart).toBeVisible();
+    await expect(detection.getByRole("list", { name: "Chart key" })).toContainText("Critical finding started");
+
+    await detection.getByRole("button", { name: "7 days" }).click();
+    await expect(detection.getByRole("button", { name: "7 days" })).toHaveAttribute("aria-pressed", "true");
+    await expect(detection.getByRole("figure", { name: /over the last 7 days/ })).toBeVisible();
+  });
+
+  test("bob, the owner, finds the crash among the open findings on My apps", async ({ page, baseURL }) => {
+    await signIn(page, "lee");
+    const run = await page.request.post("/api/detection/run", { data: { appId: CRASHED }, headers: { origin: baseURL! } });
+    expect(run.status(), await run.text()).toBe(200);
+    await page.context().clearCookies();
+
+    await signIn(page, "bob");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My apps" }).click();
+    const panel = page.getByRole("region", { name: /Open findings/ });
+    const crash = panel.getByRole("listitem").filter({ has: page.getByRole("link", { name: CRASHED, exact: true }) });
+    await expect(crash).toContainText("Critical");
+    await expect(crash).toContainText("Crash");
+    await expect(crash).toContainText(/Traffic fell to/);
+    await crash.getByRole("link", { name: CRASHED, exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Checkout API" })).toBeVisible();
+  });
+
+  test("only admins see the Grafana admin link in the navigation", async ({ page }) => {
+    await signIn(page, "lee");
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link", { name: "My apps" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: /Grafana/ })).toHaveCount(0);
+    await page.context().clearCookies();
+
+    await signIn(page, "ada");
+    await nav.getByRole("link", { name: /Admin.*Grafana/ }).click();
+    await expect(page).toHaveURL(/\/admin\/grafana$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Grafana sync" })).toBeVisible();
+  });
+});
