@@ -27,8 +27,12 @@ export function formatRelative(iso: string | null | undefined, now: number = Dat
   const time = new Date(iso).getTime();
   if (Number.isNaN(time)) return iso;
   const seconds = Math.round((time - now) / 1000);
-  for (const [unit, size] of steps) {
-    if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
+  // Pick the unit by the rounded amount, so 59 min 50 s reads "1 hour ago", not "60 minutes ago".
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const [unit, size] = steps[i] as [Intl.RelativeTimeFormatUnit, number];
+    const amount = Math.round(seconds / size);
+    const bigger = steps[i - 1];
+    if (amount !== 0 && (!bigger || Math.abs(amount * size) < bigger[1])) return relative.format(amount, unit);
   }
   return "just now";
 }

@@ -4,6 +4,16 @@ import { notFound } from "@/lib/errors";
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
+// A webhook URL is a credential (its path is the secret): show only its host.
+export function shownRecipient(channel: string, recipient: string): string {
+  if (channel !== "webhook") return recipient;
+  try {
+    return `webhook at ${new URL(recipient).host}`;
+  } catch {
+    return "webhook";
+  }
+}
+
 export async function listFindings(appId: string, status: "open" | "resolved" | "all", limit: number) {
   const app = await db().app.findUnique({ where: { appId }, select: { id: true } });
   if (!app) throw notFound(`App ${appId}`);
@@ -11,7 +21,7 @@ export async function listFindings(appId: string, status: "open" | "resolved" | 
     where: { appRef: app.id, ...(status === "all" ? {} : { status }) },
     orderBy: [{ startedAt: "desc" }, { id: "desc" }],
     take: limit,
-    include: { notifications: { select: { event: true, channel: true, status: true, attempts: true, sentAt: true, lastError: true } } },
+    include: { notifications: { select: { event: true, channel: true, recipient: true, status: true, attempts: true, sentAt: true, lastError: true } } },
   });
   return rows.map((f) => ({
     id: f.id,
@@ -26,7 +36,7 @@ export async function listFindings(appId: string, status: "open" | "resolved" | 
     deviation: f.deviation,
     window: { from: f.windowFrom.toISOString(), to: f.windowTo.toISOString() },
     explanation: f.explanation,
-    notifications: f.notifications.map((n) => ({ ...n, sentAt: iso(n.sentAt) })),
+    notifications: f.notifications.map((n) => ({ ...n, recipient: shownRecipient(n.channel, n.recipient), sentAt: iso(n.sentAt) })),
   }));
 }
 

@@ -11,6 +11,7 @@ import { evaluationEnd } from "./window";
 export type RunSummary = { apps: number; evaluated: number; skipped: number; errors: number; opened: number; resolved: number; notifications: number; sent: number };
 
 const seconds = (ms: number) => ms / 1000;
+const ANOMALY_HOLD_MS = 3_600_000;
 
 // One detection pass: per app load → prepare → detectors → persist, then notify. Every stage is
 // observed in portal_detection_stage_duration_seconds, so the detection is measured like a service.
@@ -33,8 +34,11 @@ async function runOnce(appId: string | undefined, now: Date): Promise<RunSummary
       const stepMs = inferStepMs(raw.ts);
       const series = prepareSeries(raw, { stepMs, to: evaluationEnd(raw.ts[n - 1] as number, now.getTime(), stepMs) });
       m.stageDuration.observe({ stage: "prepare" }, seconds(performance.now() - t));
-      // the anomaly score is muted after a hit, so each pass looks back over the samples since the last one
-      const result = detectApp(series, { appName: app.appId, thresholds: app.thresholdsForDetection, timed: true, evaluationIntervalMs: e.DETECTION_INTERVAL_SECONDS * 1000 });
+      // The anomaly score fires once and is then muted; looking back an hour (at least one
+      // interval) means a hit is seen by the passes of the next hour, so its finding stays open
+      // that long instead of flickering for one pass, or being missed between two passes.
+      const lookbackMs = Math.max(ANOMALY_HOLD_MS, e.DETECTION_INTERVAL_SECONDS * 1000);
+      const result = detectApp(series, { appName: app.appId, thresholds: app.thresholdsForDetection, timed: true, evaluationIntervalMs: lookbackMs });
       for (const [stage, ms] of Object.entries(result.timings ?? {})) m.stageDuration.observe({ stage: stage as Stage }, seconds(ms));
       t = performance.now();
       const out = await persistEvaluation(app, result, now, Boolean(e.SMTP_URL));

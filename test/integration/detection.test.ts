@@ -103,6 +103,23 @@ describe("runDetection", () => {
     await hook.close();
   });
 
+  it("opens an informational anomaly finding for a spike, without paging anyone", async () => {
+    const hook = await startWebhook();
+    const { app } = await ownedAppWithContacts(hook.url);
+    const n = (10 * 86_400_000) / STEP;
+    const s = generateTraffic({ seed: 5, days: 10, stepMs: STEP, start: NOW - (n - 1) * STEP, baseRps: 200, spike: { atSample: n - 3, samples: 3, factor: 4 } });
+    await db().trafficSample.createMany({ data: Array.from(s.values, (value, i) => ({ appRef: app.id, ts: BigInt(s.start + i * STEP), value })) });
+    await runDetection({ appId: app.appId, now: new Date(NOW) });
+    const anomaly = await db().finding.findFirst({ where: { appRef: app.id, detector: "anomaly", status: "open" } });
+    expect(anomaly?.severity).toBe("info");
+    expect(anomaly?.explanation).toMatch(/anomaly score/);
+    // still open a few minutes later (held for an hour), and nobody was paged for it
+    await runDetection({ appId: app.appId, now: new Date(NOW + 5 * 60_000) });
+    expect(await db().finding.count({ where: { appRef: app.id, detector: "anomaly", status: "open" } })).toBe(1);
+    expect(hook.received).toHaveLength(0);
+    await hook.close();
+  });
+
   it("stays quiet on healthy traffic", async () => {
     const team = await makeTeam();
     const app = await makeApp(team.id);
@@ -121,6 +138,7 @@ describe("runDetection", () => {
 describe("POST /api/detection/run and GET /api/apps/:appId/findings", () => {
   it("lets a lead or a token run detection; refuses an engineer (403); 404/422 on bad input", async () => {
     const w = await makeWorld();
+    await db().user.update({ where: { id: w.owner.id }, data: { notifyWebhook: "http://127.0.0.1:9/secret-path", notifyEmail: w.owner.email } });
     const app = await makeApp(w.team.id, w.owner.id);
     await seedTraffic(app.id, 2, 31);
     expect((await call(runRoute, "POST", { as: w.engineer, body: { appId: app.appId } })).status).toBe(403);
@@ -134,8 +152,13 @@ describe("POST /api/detection/run and GET /api/apps/:appId/findings", () => {
     const list = await call(findingsRoute, "GET", { as: w.engineer, params: { appId: app.appId }, query: { status: "open" } });
     expect(list.status).toBe(200);
     expect(list.body.items.map((f: { detector: string }) => f.detector)).toContain("crash");
+    const crash = list.body.items.find((f: { detector: string }) => f.detector === "crash");
+    expect(crash.notifications.map((n: { recipient: string }) => n.recipient).sort()).toEqual([w.owner.email, "webhook at 127.0.0.1:9"]);
     expect(list.body.items[0]).toEqual(expect.objectContaining({ status: "open", startedAt: expect.any(String), observed: expect.any(Number), expected: expect.any(Number), explanation: expect.any(String) }));
     expect((await call(findingsRoute, "GET", { as: w.engineer, params: { appId: app.appId }, query: { status: "closed" } })).status).toBe(422);
+    // who was told, without leaking a webhook's secret path
+    const hooked = await call(findingsRoute, "GET", { as: w.engineer, params: { appId: app.appId } });
+    expect(JSON.stringify(hooked.body)).not.toContain("/secret-path");
     expect((await call(findingsRoute, "GET", { as: w.engineer, params: { appId: "missing-app" } })).status).toBe(404);
   });
 });

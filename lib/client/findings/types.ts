@@ -6,6 +6,8 @@ export type FindingStatus = "open" | "resolved";
 export interface FindingNotification {
   event: "opened" | "resolved" | string;
   channel: "email" | "webhook" | string;
+  /** The responder's email, or "webhook at <host>" (a webhook's path is a secret). */
+  recipient: string;
   /** pending, sending, sent or failed. */
   status: string;
   attempts: number;

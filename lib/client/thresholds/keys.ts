@@ -2,8 +2,7 @@
 export const thresholdKeys = {
   current: (appId: string) => ["apps", "thresholds", appId] as const,
   history: (appId: string) => ["apps", "thresholds", appId, "history"] as const,
-  traffic: (appId: string, range: TrafficRange) => ["apps", "traffic", appId, { range }] as const,
 };
 
-export const TRAFFIC_RANGES = { "24h": { ms: 86_400_000, stepSeconds: 300 }, "7d": { ms: 7 * 86_400_000, stepSeconds: 3600 } } as const;
-export type TrafficRange = keyof typeof TRAFFIC_RANGES;
+// the threshold chart offers the two shorter ranges of lib/client/use-app-traffic.ts
+export type TrafficRange = "24h" | "7d";

@@ -8,7 +8,7 @@ import { shapeDetectionChart } from "@/lib/client/findings/chart-data";
 import { byUrgency } from "@/lib/client/findings/format";
 import { DETECTION_RANGES, type DetectionRange } from "@/lib/client/findings/keys";
 import { useAppFindings } from "@/lib/client/findings/use-app-findings";
-import { useAppTraffic } from "@/lib/client/findings/use-app-traffic";
+import { useAppTraffic } from "@/lib/client/use-app-traffic";
 import { DetectionChart } from "./detection-chart";
 import { FindingsTimeline } from "./findings-timeline";
 import { OpenFinding } from "./open-finding";

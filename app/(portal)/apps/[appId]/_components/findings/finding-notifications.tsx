@@ -20,7 +20,7 @@ export function FindingNotifications({ finding }: { finding: Finding }) {
         const d = describeNotification(n);
         return (
           <li key={`${n.event}-${n.channel}`}>
-            <span className={`badge ${d.tone}`}>{d.outcome}</span> <span>{d.what}, to the responder</span>
+            <span className={`badge ${d.tone}`}>{d.outcome}</span> <span>{d.what}, to {n.recipient}</span>
             {n.sentAt ? (
               <time dateTime={n.sentAt} title={formatDateTime(n.sentAt)} className="muted">
                 {" "}

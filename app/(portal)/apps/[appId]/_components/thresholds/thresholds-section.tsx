@@ -8,7 +8,7 @@ import { shapeTrafficChart } from "@/lib/client/thresholds/chart-data";
 import { draftLimits, formFromThresholds, type ThresholdFormValues } from "@/lib/client/thresholds/form";
 import type { TrafficRange } from "@/lib/client/thresholds/keys";
 import type { DryRunResult } from "@/lib/client/thresholds/types";
-import { useAppTraffic } from "@/lib/client/thresholds/use-app-traffic";
+import { useAppTraffic } from "@/lib/client/use-app-traffic";
 import { useThresholds } from "@/lib/client/thresholds/use-thresholds";
 import { ThresholdForm } from "./threshold-form";
 import { ThresholdHistory } from "./threshold-history";
