@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
-import base from "./vitest.config";
-import { integrationDatabaseUrl, SMTP_TEST_PORT } from "./test/integration/database-url";
+import base from "./vitest.config.ts";
+import { integrationDatabaseUrl, SMTP_TEST_PORT } from "./test/integration/database-url.ts";
 
 // Integration tests against a real database: INTEGRATION_DB=sqlite (default) or postgres.
 export default defineConfig({

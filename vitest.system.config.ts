@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import base from "./vitest.config";
+import base from "./vitest.config.ts";
 
 // System tests: the built portal (`npm run demo`) scraped by Debian's real Prometheus.
 // Slow (a production build on first run), so they run after the integration suites.

@@ -5,34 +5,36 @@ import type { ProvisionedAlertRule, Severity } from "./types";
 import { detectionRuleUid, folderUid } from "./uids";
 
 export interface DetectionRuleOptions {
-  /** Anomaly score at or above which an app alerts even without an open finding. Default 3. */
+  /** Also alert when an app's anomaly score (0–1) reaches this; off by default (info level). */
   anomalyScoreMin?: number;
+  /** Detectors whose open findings alert. Default crash and trend. */
+  detectors?: readonly string[];
   for?: string;
   severity?: Severity;
 }
 
 /**
- * PromQL over the portal's own metrics for one team. A series exists only for an app with open
- * findings or a high anomaly score; joining `portal_app_owner_info` (value 1) copies the app's
- * team, owner and responder onto it, so each app becomes its own alert instance routed to its
- * responder. The rule sets no app/owner/responder labels itself: rule labels would win over
- * the series' labels.
+ * PromQL over the portal's own metrics (docs/metrics.md) for one team. `portal_app_open_finding`
+ * has a series only while an app has an open finding; joining `portal_app_owner_info` (value 1)
+ * copies the app's team, owner and responder onto it, so each app becomes its own alert instance
+ * routed to its responder. The rule sets no app/owner/responder labels itself: rule labels would
+ * win over the series' labels.
  */
-export function detectionQuery(team: string, anomalyScoreMin: number): string {
+export function detectionQuery(team: string, detectors: readonly string[], anomalyScoreMin?: number): string {
+  const findings = `max by (app_id) (portal_app_open_finding{detector=~"${detectors.map(promLabelValue).join("|")}"})`;
+  const signal = anomalyScoreMin === undefined ? findings : `(${findings} or (max by (app_id) (portal_app_anomaly_score) >= bool ${anomalyScoreMin}) > 0)`;
   return [
-    "max by (app, team, owner, responder) (",
-    "  (",
-    "    (sum by (app) (portal_detection_open_findings) > 0)",
-    `    or (max by (app) (portal_app_anomaly_score) >= ${anomalyScoreMin})`,
-    "  )",
-    `  * on (app) group_left (team, owner, responder) portal_app_owner_info{team="${promLabelValue(team)}"}`,
+    "max by (app_id, team, owner, responder) (",
+    `  ${signal}`,
+    // max by: several portal replicas export the same owner info; one series per app is wanted
+    `  * on (app_id) group_left (team, owner, responder) max by (app_id, team, owner, responder) (portal_app_owner_info{team="${promLabelValue(team)}"})`,
     ")",
   ].join("\n");
 }
 
 /** One rule per team group alerting on the portal's detection outputs. */
 export function buildDetectionRule(team: string, s: RuleSettings, opts: DetectionRuleOptions = {}): ProvisionedAlertRule {
-  const scoreMin = opts.anomalyScoreMin ?? 3;
+  const detectors = opts.detectors ?? ["crash", "trend"];
   return {
     uid: detectionRuleUid(team),
     orgID: 1,
@@ -41,7 +43,7 @@ export function buildDetectionRule(team: string, s: RuleSettings, opts: Detectio
     title: `Detection findings: ${team}`,
     condition: "C",
     data: [
-      promQuery("A", s.datasourceUid, detectionQuery(team, scoreMin)),
+      promQuery("A", s.datasourceUid, detectionQuery(team, detectors, opts.anomalyScoreMin)),
       reduceLast("B", "A"),
       threshold("C", "B", { type: "gt", params: [0] }),
     ],
@@ -52,8 +54,8 @@ export function buildDetectionRule(team: string, s: RuleSettings, opts: Detectio
     isPaused: false,
     labels: { team, severity: opts.severity ?? "warning", [MANAGED_BY_LABEL]: MANAGED_BY_VALUE },
     annotations: {
-      summary: `{{ $labels.app }} has open detection findings or an anomaly score ≥ ${scoreMin}`,
-      portal_url: `${s.portalUrl}/apps/{{ $labels.app }}`,
+      summary: `{{ $labels.app_id }} has an open ${detectors.join(" or ")} finding in the ownership portal`,
+      portal_url: `${s.portalUrl}/apps/{{ $labels.app_id }}`,
     },
   };
 }

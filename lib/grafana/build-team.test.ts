@@ -31,15 +31,19 @@ describe("buildDesiredState", () => {
 });
 
 describe("buildDetectionRule", () => {
-  it("joins findings and anomaly scores with owner info for the team, without app labels of its own", () => {
-    const rule = buildDetectionRule("payments", ruleSettings, { anomalyScoreMin: 4 });
-    const q = detectionQuery("payments", 4);
-    expect(q).toContain("portal_detection_open_findings");
-    expect(q).toContain("portal_app_anomaly_score) >= 4");
-    expect(q).toContain('group_left (team, owner, responder) portal_app_owner_info{team="payments"}');
+  it("joins open crash/trend findings with owner info for the team, without app labels of its own", () => {
+    const rule = buildDetectionRule("payments", ruleSettings);
+    const q = detectionQuery("payments", ["crash", "trend"]);
+    expect(q).toContain('max by (app_id) (portal_app_open_finding{detector=~"crash|trend"})');
+    expect(q).not.toContain("portal_app_anomaly_score");
+    expect(q).toContain('group_left (team, owner, responder) max by (app_id, team, owner, responder) (portal_app_owner_info{team="payments"})');
     expect(rule.data[0]?.model.expr).toBe(q);
     expect(rule.noDataState).toBe("OK");
     expect(Object.keys(rule.labels ?? {}).sort()).toEqual(["managed_by", "severity", "team"]);
+  });
+
+  it("can also alert on a high anomaly score", () => {
+    expect(detectionQuery("payments", ["crash"], 0.99)).toContain("(max by (app_id) (portal_app_anomaly_score) >= bool 0.99) > 0");
   });
 });
 

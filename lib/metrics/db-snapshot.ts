@@ -23,7 +23,8 @@ export type DbSnapshot = {
   teams: { id: string; slug: string }[];
   people: PersonWithAvailability[];
   apps: SnapshotApp[];
-  openFindings: { detector: string; severity: string; count: number }[];
+  /** One row per open finding (few: findings open only while something is wrong). */
+  openFindings: { appId: string; detector: string; severity: string }[];
   grafanaSyncPending: number;
   grafanaDriftedRules: number;
   /** Meta `grafana.lastSyncSuccess` (ISO string), null when never synced. */
@@ -39,6 +40,7 @@ export type DbGauges = {
   thresholdFloor: SnapshotGauge<"app_id">;
   thresholdCeiling: SnapshotGauge<"app_id">;
   ownerInfo: SnapshotGauge<"app_id" | "team" | "owner" | "backup" | "responder">;
+  appOpenFindings: SnapshotGauge<"app_id" | "detector" | "severity">;
   grafanaSyncPending: Gauge;
   grafanaDriftedRules: Gauge;
   grafanaLastSyncSuccess: Gauge;
@@ -78,7 +80,15 @@ export function fillDbGauges(g: DbGauges, s: DbSnapshot, now: Date): void {
 
   g.openFindings.reset();
   for (const detector of DETECTORS) for (const severity of SEVERITIES) g.openFindings.set({ detector, severity }, 0);
-  for (const f of s.openFindings) g.openFindings.set({ detector: f.detector, severity: f.severity }, f.count);
+  const totals = new Map<string, { detector: string; severity: string; count: number }>();
+  for (const f of s.openFindings) {
+    const key = `${f.detector}\u0000${f.severity}`;
+    const t = totals.get(key) ?? { detector: f.detector, severity: f.severity, count: 0 };
+    t.count += 1;
+    totals.set(key, t);
+  }
+  for (const t of totals.values()) g.openFindings.set({ detector: t.detector, severity: t.severity }, t.count);
+  g.appOpenFindings.replace(s.openFindings.map((f) => [{ app_id: f.appId, detector: f.detector, severity: f.severity }, 1]));
 
   g.ownerInfo.replace(info);
   g.anomalyScore.replace(perApp(s.apps, (a) => a.anomalyScore));

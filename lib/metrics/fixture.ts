@@ -28,7 +28,10 @@ export function fixtureSnapshot(): DbSnapshot {
       app({ appId: "crawler", teamId: "t2", ownerId: "sam", backupId: "dan" }),
       app({ appId: 'odd"app\\x', teamId: "t2" }),
     ],
-    openFindings: [{ detector: "crash", severity: "critical", count: 2 }],
+    openFindings: [
+      { appId: "checkout-api", detector: "crash", severity: "critical" },
+      { appId: "card-vault", detector: "crash", severity: "critical" },
+    ],
     grafanaSyncPending: 3,
     grafanaDriftedRules: 1,
     grafanaLastSyncSuccess: "2026-11-20T11:59:00.000Z",

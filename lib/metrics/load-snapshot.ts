@@ -27,7 +27,9 @@ export async function loadSnapshot(): Promise<DbSnapshot> {
     db().team.findMany({ select: { id: true, slug: true } }),
     db().user.findMany({ where: { OR: [{ owned: { some: {} } }, { backing: { some: {} } }] }, select: personSelect }),
     loadApps(),
-    db().finding.groupBy({ by: ["detector", "severity"], where: { status: "open" }, _count: { _all: true } }),
+    db().$queryRaw<{ appId: string; detector: string; severity: string }[]>`
+      SELECT a."appId" AS "appId", f."detector" AS "detector", f."severity" AS "severity"
+      FROM "Finding" f JOIN "App" a ON a."id" = f."appRef" WHERE f."status" = 'open'`,
     // Work the portal still owes Grafana: every grafana.* outbox task not finished — pending,
     // running (claimed by a worker) or failed and waiting to retry. Finished tasks are deleted.
     db().outboxTask.count({ where: { kind: { startsWith: "grafana." }, status: { not: "done" } } }),
@@ -38,7 +40,7 @@ export async function loadSnapshot(): Promise<DbSnapshot> {
     teams,
     people,
     apps,
-    openFindings: findings.map((f) => ({ detector: f.detector, severity: f.severity, count: f._count._all })),
+    openFindings: findings,
     grafanaSyncPending: pending,
     grafanaDriftedRules: drifted,
     grafanaLastSyncSuccess: lastSync?.value ?? null,

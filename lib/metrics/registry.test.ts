@@ -94,6 +94,8 @@ describe("database gauges", () => {
     const s = await scrape();
     expect(value(s, "portal_detection_open_findings", { detector: "crash", severity: "critical" })).toEqual([2]);
     expect(value(s, "portal_detection_open_findings", { detector: "trend", severity: "warning" })).toEqual([0]);
+    expect(value(s, "portal_app_open_finding", { app_id: "checkout-api", detector: "crash", severity: "critical" })).toEqual([1]);
+    expect(value(s, "portal_app_open_finding", { app_id: "fraud-scorer" })).toEqual([]);
     expect(value(s, "portal_grafana_sync_pending")).toEqual([3]);
     expect(value(s, "portal_grafana_drifted_rules")).toEqual([1]);
     expect(value(s, "portal_grafana_last_sync_success_timestamp_seconds")).toEqual([Date.parse("2026-11-20T11:59:00Z") / 1000]);

@@ -89,6 +89,13 @@ function create() {
       registers,
       collect,
     }),
+    appOpenFindings: new SnapshotGauge({
+      name: "portal_app_open_finding",
+      help: "One series per open finding (value 1), so alert rules can match an app's crash or trend",
+      labelNames: ["app_id", "detector", "severity"] as const,
+      registers,
+      collect,
+    }),
     grafanaSyncPending: new Gauge({ name: "portal_grafana_sync_pending", help: "Grafana outbox tasks not finished: pending, running or failed awaiting retry", registers, collect }),
     grafanaDriftedRules: new Gauge({ name: "portal_grafana_drifted_rules", help: "Apps whose Grafana rules drifted from the portal's desired state", registers, collect }),
     grafanaLastSyncSuccess: new Gauge({

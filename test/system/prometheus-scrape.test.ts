@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pkg from "@/package.json";
 import { dashboardQueries, substituteGrafanaVars } from "@/lib/metrics/dashboard-queries";
+import { detectionQuery } from "@/lib/grafana/build-detection-rule";
 import { freePort, start, waitFor, type Started } from "./support/processes";
 import { startPrometheus, type PrometheusApi, type PromSample } from "./support/prometheus";
 
@@ -209,5 +210,11 @@ describe("after a detection run", () => {
     expect(joined).toHaveLength(25);
     expect(joined.find((s) => s.metric.app_id === "checkout-api")?.metric).toMatchObject({ team: "payments", responder: "bob@example.com" });
     expect(joined.find((s) => s.metric.app_id === "indexer")?.metric).toMatchObject({ team: "search", responder: "carol@example.com" });
+  });
+
+  it("feeds the Grafana detection rule: checkout-api's open crash, labelled with its responder", async () => {
+    const series = await api().waitForQuery(detectionQuery("payments", ["crash", "trend"]), (r) => r.length > 0);
+    expect(series.find((s) => s.metric.app_id === "checkout-api")?.metric).toMatchObject({ team: "payments", owner: "bob@example.com", responder: "bob@example.com" });
+    expect(series.every((s) => s.metric.team === "payments")).toBe(true);
   });
 });
