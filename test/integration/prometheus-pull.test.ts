@@ -1,16 +1,20 @@
+import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { discoverApps, pullTraffic, type PullSettings } from "@/lib/traffic/prometheus-pull";
-import { startPrometheus, until, type RunningPrometheus } from "../support/prometheus";
+import { startPrometheus, type PrometheusApi } from "../system/support/prometheus";
 import { makeApp, makeTeam, uid } from "./support/world";
 
 // A tiny exporter: http_requests_total for two apps, growing by 600 and 60 per second.
 const known = `known-${uid()}`;
 const fresh = `fresh-${uid()}`;
 let exporter: http.Server;
-let prometheus: RunningPrometheus;
+let prometheus: PrometheusApi;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-pull-"));
 const started = Date.now();
 
 beforeAll(async () => {
@@ -21,12 +25,13 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => exporter.listen(0, "127.0.0.1", () => r()));
   const { port } = exporter.address() as AddressInfo;
-  prometheus = await startPrometheus(`  - job_name: exporter\n    static_configs:\n      - targets: ["127.0.0.1:${port}"]\n`);
+  prometheus = await startPrometheus({ dir, target: `127.0.0.1:${port}`, metricsPath: "/metrics" });
 }, 60_000);
 
 afterAll(async () => {
-  await prometheus?.stop();
+  await prometheus?.proc.stop();
   await new Promise((r) => exporter?.close(r));
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe("Prometheus pull mode (real Prometheus)", () => {
@@ -43,12 +48,8 @@ describe("Prometheus pull mode (real Prometheus)", () => {
       stepSeconds: 2,
     };
     // wait until Prometheus has enough scrapes for rate() to answer
-    await until("a rate for the exporter", async () => {
-      const r = await fetch(`${prometheus.url}/api/v1/query?query=${encodeURIComponent(`sum(rate(http_requests_total{app="${known}"}[10s]))`)}`);
-      const body = (await r.json()) as { data: { result: unknown[] } };
-      const value = Number((body.data.result[0] as { value?: [number, string] } | undefined)?.value?.[1] ?? 0);
-      return value > 500 ? true : undefined; // ten seconds of scrapes: rate() no longer extrapolates from a partial window
-    });
+    // ten seconds of scrapes, so rate() no longer extrapolates from a partial window
+    await prometheus.waitForQuery(`sum(rate(http_requests_total{app="${known}"}[10s]))`, (r) => Number(r[0]?.value[1] ?? 0) > 500);
 
     const created = await discoverApps(settings);
     expect(created).toEqual([fresh]);
