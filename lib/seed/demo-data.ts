@@ -45,3 +45,12 @@ export const DEMO_APPS: [string, string, string, string?, string?][] = [
   ["feature-flags", "Feature flags", "platform"],
   ["status-page", "Status page", "platform"],
 ];
+
+// Thresholds for a few demo apps: checkout-api's crash also breaches its floor, and
+// search-frontend's slow loss breaches its weekly-drop limit, so the threshold detector fires too.
+export const DEMO_THRESHOLDS: { appId: string; author: string; floorRps: number; ceilingRps?: number; maxWeeklyDropPercent?: number; for: string; severity: "critical" | "warning" | "info" }[] = [
+  { appId: "checkout-api", author: "lee", floorRps: 1, ceilingRps: 5000, for: "5m", severity: "critical" },
+  { appId: "payment-gateway", author: "lee", floorRps: 1, maxWeeklyDropPercent: 50, for: "10m", severity: "critical" },
+  { appId: "search-frontend", author: "sam", floorRps: 1, maxWeeklyDropPercent: 15, for: "30m", severity: "warning" },
+  { appId: "search-api", author: "sam", floorRps: 2, for: "5m", severity: "warning" },
+];

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { DEMO_PASSWORD, hashPassword, verifyPassword } from "@/lib/auth/password";
-import { DEMO_APPS, DEMO_TEAMS, DEMO_USERS } from "./demo-data";
+import { DEMO_APPS, DEMO_TEAMS, DEMO_THRESHOLDS, DEMO_USERS } from "./demo-data";
 import { seedDemoTraffic } from "@/lib/traffic/demo-writer";
 
 const DAY = 86_400_000;
@@ -21,16 +21,28 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
       });
       users.set(u.email.split("@")[0] ?? u.email, row.id);
     }
+    const appRefs = new Map<string, string>();
     for (const [appId, name, team, owner, backup] of DEMO_APPS) {
       const teamId = teams.get(team);
       if (!teamId) throw new Error(`demo data: unknown team ${team}`);
       const app = await tx.app.create({
         data: { appId, name, teamId, description: `${name} (${team})`, searchText: `${appId} ${name}`.toLowerCase() },
       });
+      appRefs.set(appId, app.id);
       const ownerId = owner ? users.get(owner) : undefined;
       if (ownerId) {
         await tx.ownership.create({ data: { appRef: app.id, ownerId, backupId: backup ? (users.get(backup) ?? null) : null, since: new Date(now.getTime() - 30 * DAY) } });
       }
+    }
+    for (const t of DEMO_THRESHOLDS) {
+      const appRef = appRefs.get(t.appId);
+      if (!appRef) throw new Error(`demo data: unknown app ${t.appId}`);
+      await tx.thresholdVersion.create({
+        data: {
+          appRef, version: 1, floorRps: t.floorRps, ceilingRps: t.ceilingRps ?? null, maxWeeklyDropPercent: t.maxWeeklyDropPercent ?? null,
+          forDuration: t.for, severity: t.severity, enabled: true, reason: "Demo thresholds", authorId: users.get(t.author) ?? null,
+        },
+      });
     }
   });
   await seedDemoTraffic(now.getTime());

@@ -217,4 +217,10 @@ describe("after a detection run", () => {
     expect(series.find((s) => s.metric.app_id === "checkout-api")?.metric).toMatchObject({ team: "payments", owner: "bob@example.com", responder: "bob@example.com" });
     expect(series.every((s) => s.metric.team === "payments")).toBe(true);
   });
+
+  it("shows a newcomer every detector firing on the demo data", async () => {
+    const open = await api().waitForQuery("portal_app_open_finding", (r) => r.length >= 4);
+    const seen = open.map((s) => `${s.metric.app_id}:${s.metric.detector}`).sort();
+    expect(seen).toEqual(expect.arrayContaining(["checkout-api:crash", "checkout-api:threshold", "currency-rates:anomaly", "search-frontend:trend"]));
+  });
 });
