@@ -8,11 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 
-const argValue = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
-  return Number.isFinite(v) && v > 0 ? v : fallback;
-};
+import { argValue } from "./args";
 const APPS = argValue("apps", 10_000);
 const TEAMS = argValue("teams", 20);
 const OWNERS = argValue("owners", 200);

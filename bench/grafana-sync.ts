@@ -8,11 +8,7 @@ import { createGrafanaClient, type GrafanaClient } from "../lib/grafana/client";
 import type { AppAlertInput } from "../lib/grafana/types";
 import { startGrafanaContractServer, type GrafanaContractServer } from "../test/grafana/contract-server";
 
-const argValue = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
-  return Number.isFinite(v) && v > 0 ? v : fallback;
-};
+import { argValue } from "./args";
 const APPS = argValue("apps", 10_000);
 const TEAMS = argValue("teams", 20);
 const CONCURRENCY = argValue("concurrency", 16);
