@@ -21,7 +21,14 @@ export async function listFindings(appId: string, status: "open" | "resolved" | 
     where: { appRef: app.id, ...(status === "all" ? {} : { status }) },
     orderBy: [{ startedAt: "desc" }, { id: "desc" }],
     take: limit,
-    include: { notifications: { select: { event: true, channel: true, recipient: true, status: true, attempts: true, sentAt: true, lastError: true } } },
+    include: {
+      notifications: {
+        select: {
+          event: true, channel: true, recipient: true, status: true, attempts: true, sentAt: true, lastError: true,
+          deliveries: { orderBy: { at: "asc" }, select: { at: true, outcome: true, error: true, durationMs: true } },
+        },
+      },
+    },
   });
   return rows.map((f) => ({
     id: f.id,
@@ -36,7 +43,12 @@ export async function listFindings(appId: string, status: "open" | "resolved" | 
     deviation: f.deviation,
     window: { from: f.windowFrom.toISOString(), to: f.windowTo.toISOString() },
     explanation: f.explanation,
-    notifications: f.notifications.map((n) => ({ ...n, recipient: shownRecipient(n.channel, n.recipient), sentAt: iso(n.sentAt) })),
+    notifications: f.notifications.map((n) => ({
+      ...n,
+      recipient: shownRecipient(n.channel, n.recipient),
+      sentAt: iso(n.sentAt),
+      deliveries: n.deliveries.map((d) => ({ ...d, at: d.at.toISOString() })),
+    })),
   }));
 }
 

@@ -39,22 +39,29 @@ export async function deliverDue(now = new Date(), limit = 200): Promise<Deliver
       explanation: f.explanation, startedAt: f.startedAt, resolvedAt: f.resolvedAt, portalUrl: portalUrl(),
     });
     const channel = n.channel as Channel;
+    const started = performance.now();
+    const took = () => Math.round(performance.now() - started);
     try {
       if (channel === "webhook") await sendWebhook(n.recipient, message, e.NOTIFY_TIMEOUT_MS);
       else await sendEmail(n.recipient, message, { smtpUrl: e.SMTP_URL, from: e.SMTP_FROM, timeoutMs: e.NOTIFY_TIMEOUT_MS });
-      await db().notification.update({ where: { id: n.id }, data: { status: "sent", sentAt: new Date(), attempts: n.attempts + 1, lastError: null } });
+      await db().notification.update({
+        where: { id: n.id },
+        data: { status: "sent", sentAt: new Date(), attempts: n.attempts + 1, lastError: null, deliveries: { create: { outcome: "sent", durationMs: took() } } },
+      });
       notificationMetrics().sent.inc({ channel, outcome: "sent" });
       report.sent += 1;
     } catch (error) {
       const attempts = n.attempts + 1;
       const giveUp = attempts >= MAX_ATTEMPTS;
+      const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
       await db().notification.update({
         where: { id: n.id },
         data: {
           attempts,
           status: giveUp ? "failed" : "pending",
           nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)),
-          lastError: error instanceof Error ? error.message.slice(0, 500) : String(error),
+          lastError: message,
+          deliveries: { create: { outcome: giveUp ? "failed" : "retry", error: message, durationMs: took() } },
         },
       });
       notificationMetrics().sent.inc({ channel, outcome: giveUp ? "failed" : "retry" });

@@ -97,8 +97,10 @@ describe("runDetection", () => {
     expect(pending.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
     await deliverDue(new Date(pending.nextAttemptAt.getTime() + 1));
     await deliverDue(new Date(pending.nextAttemptAt.getTime() + 2));
-    const done = await db().notification.findUniqueOrThrow({ where: { id: pending.id } });
+    const done = await db().notification.findUniqueOrThrow({ where: { id: pending.id }, include: { deliveries: { orderBy: { at: "asc" } } } });
     expect(done).toMatchObject({ status: "sent", attempts: 2 });
+    // every attempt's outcome is kept
+    expect(done.deliveries.map((d) => [d.outcome, d.error])).toEqual([["retry", "webhook answered 500"], ["sent", null]]);
     expect(hook.received).toHaveLength(1);
     await hook.close();
   });

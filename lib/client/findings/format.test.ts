@@ -29,7 +29,7 @@ describe("describeDeviation", () => {
 });
 
 describe("describeNotification", () => {
-  const base = { event: "opened", channel: "email", recipient: "bob@example.com", status: "pending", attempts: 0, sentAt: null, lastError: null };
+  const base = { event: "opened", channel: "email", recipient: "bob@example.com", status: "pending", attempts: 0, sentAt: null, lastError: null, deliveries: [] };
   it("says how a delivery went", () => {
     expect(describeNotification({ ...base, status: "sent", attempts: 1, sentAt: "2026-01-01T00:00:00Z" })).toEqual({ what: "Email when it opened", outcome: "sent", tone: "badge-success" });
     expect(describeNotification({ ...base, channel: "webhook", status: "failed", attempts: 5 }).outcome).toBe("failed after 5 attempts");

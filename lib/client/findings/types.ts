@@ -13,6 +13,8 @@ export interface FindingNotification {
   attempts: number;
   sentAt: string | null;
   lastError: string | null;
+  /** Every delivery attempt, oldest first. */
+  deliveries: { at: string; outcome: "sent" | "retry" | "failed" | string; error: string | null; durationMs: number }[];
 }
 
 export interface Finding {
