@@ -130,3 +130,14 @@ describe("directory and overview", () => {
     expect((await call(overview, "GET")).status).toBe(401);
   });
 });
+
+describe("directory errors", () => {
+  it("needs a session for teams and users (401) and names a too-long search (422)", async () => {
+    expect((await call(teams, "GET")).status).toBe(401);
+    expect((await call(users, "GET")).status).toBe(401);
+    const user = await makeUser();
+    const r = await call(users, "GET", { as: user, query: { q: "x".repeat(101) } });
+    expect(r.status).toBe(422);
+    expect(r.body.error.fields).toHaveProperty("q");
+  });
+});

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as runRoute } from "@/app/api/detection/run/route";
 import { GET as findingsRoute } from "@/app/api/apps/[appId]/findings/route";
+import { GET as myFindings } from "@/app/api/me/findings/route";
 import { db } from "@/lib/db/client";
 import { generateTraffic } from "@/lib/detection";
 import { runDetection } from "@/lib/findings/run-detection";
@@ -162,6 +163,13 @@ describe("POST /api/detection/run and GET /api/apps/:appId/findings", () => {
     const hooked = await call(findingsRoute, "GET", { as: w.engineer, params: { appId: app.appId } });
     expect(JSON.stringify(hooked.body)).not.toContain("/secret-path");
     expect((await call(findingsRoute, "GET", { as: w.engineer, params: { appId: "missing-app" } })).status).toBe(404);
+    expect((await call(findingsRoute, "GET", { params: { appId: app.appId } })).status).toBe(401);
+
+    // "My apps": the owner sees the open crash of their app; someone else does not
+    const mine = await call(myFindings, "GET", { as: w.owner });
+    expect(mine.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ appId: app.appId, detector: "crash", severity: "critical" })]));
+    expect((await call(myFindings, "GET", { as: w.engineer })).body.items).toEqual([]);
+    expect((await call(myFindings, "GET")).status).toBe(401);
   });
 });
 
