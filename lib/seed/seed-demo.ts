@@ -31,18 +31,30 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
       appRefs.set(appId, app.id);
       const ownerId = owner ? users.get(owner) : undefined;
       if (ownerId) {
-        await tx.ownership.create({ data: { appRef: app.id, ownerId, backupId: backup ? (users.get(backup) ?? null) : null, since: new Date(now.getTime() - 30 * DAY) } });
+        const since = new Date(now.getTime() - 30 * DAY);
+        const backupId = backup ? (users.get(backup) ?? null) : null;
+        await tx.ownership.create({ data: { appRef: app.id, ownerId, backupId, since } });
+        // the history a newcomer sees on the app page
+        await tx.auditEvent.create({ data: { appRef: app.id, actorId: ownerId, action: "app.claimed", before: JSON.stringify({ owner: null }), after: JSON.stringify({ owner: `${owner}@example.com` }), createdAt: since } });
+        if (backup) {
+          await tx.auditEvent.create({
+            data: { appRef: app.id, actorId: ownerId, action: "app.backup_changed", before: JSON.stringify({ owner: `${owner}@example.com`, backup: null }), after: JSON.stringify({ owner: `${owner}@example.com`, backup: `${backup}@example.com` }), createdAt: new Date(since.getTime() + DAY) },
+          });
+        }
       }
     }
     for (const t of DEMO_THRESHOLDS) {
       const appRef = appRefs.get(t.appId);
       if (!appRef) throw new Error(`demo data: unknown app ${t.appId}`);
+      const settings = { floorRps: t.floorRps, ceilingRps: t.ceilingRps ?? null, maxWeeklyDropPercent: t.maxWeeklyDropPercent ?? null, for: t.for, severity: t.severity, enabled: true };
+      const authorId = users.get(t.author) ?? null;
       await tx.thresholdVersion.create({
         data: {
-          appRef, version: 1, floorRps: t.floorRps, ceilingRps: t.ceilingRps ?? null, maxWeeklyDropPercent: t.maxWeeklyDropPercent ?? null,
-          forDuration: t.for, severity: t.severity, enabled: true, reason: "Demo thresholds", authorId: users.get(t.author) ?? null,
+          appRef, version: 1, floorRps: settings.floorRps, ceilingRps: settings.ceilingRps, maxWeeklyDropPercent: settings.maxWeeklyDropPercent,
+          forDuration: t.for, severity: t.severity, enabled: true, reason: "Demo thresholds", authorId,
         },
       });
+      await tx.auditEvent.create({ data: { appRef, actorId: authorId, action: "thresholds.changed", before: null, after: JSON.stringify({ version: 1, ...settings }), reason: "Demo thresholds" } });
     }
   });
   await seedDemoTraffic(now.getTime());
