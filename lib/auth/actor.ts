@@ -33,10 +33,14 @@ export async function resolveActor(req: Request): Promise<Actor | null> {
   if (token) {
     const row = await db().apiToken.findUnique({
       where: { tokenHash: hashToken(token) },
-      select: { id: true, revokedAt: true, user: { select: userSelect } },
+      select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: userSelect } },
     });
     if (!row || row.revokedAt) return null;
-    await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+    // "last used" to the minute is enough, and spares busy automation a write per request
+    const now = new Date();
+    if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
+      await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+    }
     return toActor(row.user, "token");
   }
   const userId = await unsealSession(readCookie(req.headers.get("cookie"), SESSION_COOKIE));
