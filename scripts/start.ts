@@ -7,7 +7,7 @@ import { EnvError, parseEnv } from "@/lib/env";
 import { GrafanaConfigError, parseGrafanaSettings } from "@/lib/grafana/config";
 import { driftRepairMode } from "@/lib/grafana-sync/settings";
 import { migrateDeploy } from "@/lib/db/migrate";
-import { demoAccountsWithDemoPassword, seedDemo } from "@/lib/seed/seed-demo";
+import { countUsers, demoAccountsWithDemoPassword, seedDemo } from "@/lib/seed/seed-demo";
 import { DEMO_PASSWORD } from "@/lib/auth/password";
 
 const root = process.cwd();
@@ -44,6 +44,9 @@ async function main() {
   if (env.DEMO_MODE) {
     if (await seedDemo()) console.log(`[start] seeded demo data (every demo login uses the password "${DEMO_PASSWORD}")`);
   } else {
+    if ((await countUsers()) === 0) {
+      console.log('[start] no accounts yet: create the first admin with `npm run admin -- user add you@example.com "Your Name" admin` (see README)');
+    }
     const weak = await demoAccountsWithDemoPassword();
     if (weak.length > 0) {
       throw new EnvError(`Refusing to start: ${weak.join(", ")} still use the demo password. Change them, or set DEMO_MODE=true (npm run demo) for a demo.`);

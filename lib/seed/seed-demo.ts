@@ -61,6 +61,8 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
   return true;
 }
 
+export const countUsers = () => db().user.count();
+
 // Production start refuses to run while any demo account still has the demo password.
 export async function demoAccountsWithDemoPassword(): Promise<string[]> {
   const users = await db().user.findMany({

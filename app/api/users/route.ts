@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { withAuth } from "@/lib/auth/with-auth";
 import { listUsers } from "@/lib/ownership/directory";
+import { createUser } from "@/lib/admin/accounts";
+import { userCreateSchema } from "@/lib/validation/admin";
+import { parseBody } from "@/lib/validation/request";
 import { parseQuery } from "@/lib/validation/request";
 
 const query = z.object({
@@ -13,3 +16,9 @@ export const GET = withAuth(async ({ req }) => {
   const { q, team } = parseQuery(req, query);
   return Response.json({ items: await listUsers(q, team) });
 });
+
+// POST /api/users — add a person (admin): { email, name, role, team?, password }
+export const POST = withAuth(
+  async ({ req }) => Response.json({ user: await createUser(await parseBody(req, userCreateSchema)) }, { status: 201 }),
+  { role: "admin" },
+);

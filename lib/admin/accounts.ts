@@ -1,0 +1,39 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { AppError, isUniqueViolation } from "@/lib/errors";
+import { DEMO_PASSWORD, hashPassword } from "@/lib/auth/password";
+import type { TeamCreateInput, UserCreateInput } from "@/lib/validation/admin";
+
+// Teams and people for a real installation (the demo seeds its own): used by the admin CLI
+// (npm run admin) and by POST /api/teams.
+
+export async function createTeam(input: TeamCreateInput) {
+  try {
+    const t = await db().team.create({ data: input });
+    return { slug: t.slug, name: t.name };
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("conflict", `Team ${input.slug} already exists`, { slug: "is taken" });
+    throw error;
+  }
+}
+
+export async function createUser(input: UserCreateInput) {
+  if (input.password === DEMO_PASSWORD) throw new AppError("validation_failed", "Choose a real password", { password: "is the demo password" });
+  const team = input.team ? await db().team.findUnique({ where: { slug: input.team } }) : null;
+  if (input.team && !team) throw new AppError("validation_failed", `Team ${input.team} does not exist`, { team: "is not a known team" });
+  try {
+    const u = await db().user.create({
+      data: { email: input.email, name: input.name, role: input.role, teamId: team?.id ?? null, notifyEmail: input.email, passwordHash: await hashPassword(input.password) },
+    });
+    return { email: u.email, name: u.name, role: u.role, team: team?.slug ?? null };
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("conflict", `A user with email ${input.email} already exists`, { email: "is taken" });
+    throw error;
+  }
+}
+
+export async function setPassword(email: string, password: string) {
+  if (password.length < 10) throw new AppError("validation_failed", "password must be at least 10 characters", { password: "must be at least 10 characters" });
+  const { count } = await db().user.updateMany({ where: { email: email.toLowerCase() }, data: { passwordHash: await hashPassword(password) } });
+  if (count === 0) throw new AppError("not_found", `No user with email ${email}`);
+}
