@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { notFound } from "@/lib/errors";
+import { appRefOf } from "@/lib/ownership/load";
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -15,10 +15,9 @@ export function shownRecipient(channel: string, recipient: string): string {
 }
 
 export async function listFindings(appId: string, status: "open" | "resolved" | "all", limit: number) {
-  const app = await db().app.findUnique({ where: { appId }, select: { id: true } });
-  if (!app) throw notFound(`App ${appId}`);
+  const appRef = await appRefOf(appId);
   const rows = await db().finding.findMany({
-    where: { appRef: app.id, ...(status === "all" ? {} : { status }) },
+    where: { appRef: appRef, ...(status === "all" ? {} : { status }) },
     orderBy: [{ startedAt: "desc" }, { id: "desc" }],
     take: limit,
     include: {

@@ -1,10 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { pagedByAppId } from "@/lib/db/paged";
+import { contactSelect } from "@/lib/ownership/views";
 import { parsePromDuration } from "@/lib/grafana/duration";
 import type { Thresholds } from "@/lib/detection";
 
-const person = { select: { id: true, email: true, name: true, awayFrom: true, awayUntil: true, notifyEmail: true, notifyWebhook: true } } as const;
+const person = { select: contactSelect } as const;
 
 // Everything one detection pass needs about the apps, a page of apps at a time.
 export async function loadAppsForDetection(appId?: string) {

@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { APP_PAGE, pagedByAppId } from "@/lib/db/paged";
 import { enqueue } from "@/lib/outbox/enqueue";
+import { contactSelect } from "@/lib/ownership/views";
 import type { SyncAppRow } from "./desired";
 import { APP_KIND, chunks } from "./plan";
 import { META_AVAILABILITY_CHECKED, getMeta, setMeta } from "./sync-state";
@@ -9,7 +10,7 @@ import { META_AVAILABILITY_CHECKED, getMeta, setMeta } from "./sync-state";
 // What the worker reads from the database, always fresh at run time: whatever happened since
 // a task was enqueued, the latest state is what gets pushed.
 
-const personSelect = { id: true, email: true, name: true, awayFrom: true, awayUntil: true, notifyEmail: true, notifyWebhook: true } as const;
+const personSelect = contactSelect;
 
 const syncAppSelect = {
   id: true,

@@ -1,15 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { notFound } from "@/lib/errors";
+import { appRefOf } from "./load";
 import { toPerson } from "./views";
 
 const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
 export async function appAudit(appId: string, limit = 200) {
-  const app = await db().app.findUnique({ where: { appId }, select: { id: true } });
-  if (!app) throw notFound(`App ${appId}`);
+  const appRef = await appRefOf(appId);
   const rows = await db().auditEvent.findMany({
-    where: { appRef: app.id },
+    where: { appRef: appRef },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
     include: { actor: { select: { email: true, name: true } } },

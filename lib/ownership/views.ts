@@ -3,6 +3,8 @@ import { appState, isAway, responderOf, type PersonWithAvailability } from "./re
 export type Person = { email: string; name: string };
 
 export const personSelect = { id: true, email: true, name: true, awayFrom: true, awayUntil: true } as const;
+// A person and where to reach them (notifications, Grafana contact points).
+export const contactSelect = { ...personSelect, notifyEmail: true, notifyWebhook: true } as const;
 
 export const appInclude = {
   team: { select: { id: true, slug: true, name: true } },

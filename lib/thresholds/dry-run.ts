@@ -1,16 +1,14 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import { notFound } from "@/lib/errors";
+import { appRefOf } from "@/lib/ownership/load";
 import { loadTraffic } from "@/lib/traffic/load";
 import type { ThresholdDryRunInput } from "@/lib/validation/thresholds";
 import { dryRunWindow, firingsInWindow } from "./firings";
 
 /** How often these thresholds would have fired over the app's stored traffic of the last 7 days. */
 export async function dryRunThresholds(appId: string, input: ThresholdDryRunInput, now = Date.now()) {
-  const app = await db().app.findUnique({ where: { appId }, select: { id: true } });
-  if (!app) throw notFound(`App ${appId}`);
+  const appRef = await appRefOf(appId);
   const window = dryRunWindow(now);
-  const raw = await loadTraffic(app.id, window.loadFrom, window.to);
+  const raw = await loadTraffic(appRef, window.loadFrom, window.to);
   const firings = firingsInWindow(raw, input, window.from, window.to);
   const samples = raw.ts.filter((t) => t >= window.from).length;
   return {

@@ -1,7 +1,7 @@
 import { withAuth } from "@/lib/auth/with-auth";
 import { AppError } from "@/lib/errors";
 import { hasRole } from "@/lib/auth/roles";
-import { db } from "@/lib/db/client";
+import { appRefOf } from "@/lib/ownership/load";
 import { runDetection } from "@/lib/findings/run-detection";
 import { detectionRunSchema } from "@/lib/validation/traffic";
 import { parseBody } from "@/lib/validation/request";
@@ -12,8 +12,6 @@ export const POST = withAuth(async ({ req, actor }) => {
     throw new AppError("forbidden", "Only leads, admins or an API token can start a detection run");
   }
   const { appId } = await parseBody(req, detectionRunSchema);
-  if (appId && !(await db().app.findUnique({ where: { appId }, select: { id: true } }))) {
-    throw new AppError("not_found", `App ${appId} was not found`);
-  }
+  if (appId) await appRefOf(appId); // 404 for an unknown app
   return Response.json(await runDetection({ appId }));
 });
