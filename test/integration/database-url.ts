@@ -10,5 +10,5 @@ export function integrationDatabaseUrl(): string {
   return `file:${path.resolve("data", "test", "integration.db")}`;
 }
 
-// Fixed so the worker processes know it from the config's env; the suites run one at a time.
-export const SMTP_TEST_PORT = 25_870;
+// Fixed per run so the worker processes know it from the config's env (override with SMTP_TEST_PORT to run two checkouts side by side).
+export const SMTP_TEST_PORT = Number(process.env.SMTP_TEST_PORT ?? 25_870);
