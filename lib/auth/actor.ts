@@ -14,11 +14,13 @@ export type Actor = {
   via: "session" | "token";
 };
 
-const userSelect = { id: true, email: true, name: true, role: true, teamId: true, team: { select: { slug: true } } } as const;
+const userSelect = { id: true, email: true, name: true, role: true, teamId: true, active: true, team: { select: { slug: true } } } as const;
 
-type UserRow = { id: string; email: string; name: string; role: string; teamId: string | null; team: { slug: string } | null };
+type UserRow = { id: string; email: string; name: string; role: string; teamId: string | null; active: boolean; team: { slug: string } | null };
 
-function toActor(u: UserRow, via: Actor["via"]): Actor {
+// A deactivated person has no actor: their cookie and tokens stop working on the next request.
+function toActor(u: UserRow, via: Actor["via"]): Actor | null {
+  if (!u.active) return null;
   return { id: u.id, email: u.email, name: u.name, role: u.role as Role, teamId: u.teamId, teamSlug: u.team?.slug ?? null, via };
 }
 
@@ -35,7 +37,7 @@ export async function resolveActor(req: Request): Promise<Actor | null> {
       where: { tokenHash: hashToken(token) },
       select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: userSelect } },
     });
-    if (!row || row.revokedAt) return null;
+    if (!row || row.revokedAt || !row.user.active) return null;
     // "last used" to the minute is enough, and spares busy automation a write per request
     const now = new Date();
     if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {

@@ -7,8 +7,9 @@ import { verifyPassword } from "./password";
 const DUMMY_HASH = "$2b$11$C6UzMDM.H6dfI/f/IKxGhu5n4tP1OjF1l3M5I5QeqGm8lE2nY0YQW";
 
 export async function authenticate(email: string, password: string): Promise<string> {
-  const user = await db().user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
+  const user = await db().user.findUnique({ where: { email }, select: { id: true, passwordHash: true, active: true } });
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !ok) throw new AppError("invalid_credentials", "Wrong email or password");
+  // a deactivated person gets the same answer as a wrong password (no account probing)
+  if (!user || !ok || !user.active) throw new AppError("invalid_credentials", "Wrong email or password");
   return user.id;
 }

@@ -81,6 +81,25 @@ describe("session and tokens", () => {
     expect(ok.body.user.name).toBe("New Name");
   });
 
+  it("a deactivated person cannot sign in, and their cookie and tokens stop working on the next request", async () => {
+    const email = await userWithPassword("s3cret-pass");
+    const signedIn = await call(login, "POST", { body: { email, password: "s3cret-pass" } });
+    const cookie = (signedIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const user = await db().user.findUniqueOrThrow({ where: { email } });
+    const token = await tokenFor({ id: user.id, email, cookie });
+    expect((await call(me, "GET", { as: { id: user.id, email, cookie } })).status).toBe(200);
+    expect((await call(listApps, "GET", { as: { token } })).status).toBe(200);
+
+    await db().user.update({ where: { id: user.id }, data: { active: false, deactivatedAt: new Date() } });
+    expect((await call(me, "GET", { as: { id: user.id, email, cookie } })).status).toBe(401);
+    expect((await call(listApps, "GET", { as: { token } })).status).toBe(401);
+    const again = await call(login, "POST", { body: { email, password: "s3cret-pass" } });
+    const wrong = await call(login, "POST", { body: { email, password: "wrong-pass" } });
+    expect(again.status).toBe(401);
+    expect(again.body.error).toEqual(wrong.body.error);
+    expect(again.headers.get("set-cookie")).toBeNull();
+  });
+
   it("logout clears the cookie", async () => {
     const r = await call(logout, "POST");
     expect(r.status).toBe(204);
