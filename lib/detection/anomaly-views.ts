@@ -3,10 +3,20 @@ import { DAY_MS } from "./types";
 export type AnomalyOptions = {
   /** Sample spacing; enables the "same time yesterday" view and day-based warm-up/suppression. */
   stepMs?: number;
+  /** Bins across the warm-up range of each view (default 20). */
+  bins?: number;
+  /** Per-sample weight of the recent novelty rate subtracted from the score (default 0.02). */
+  rateWeight?: number;
+  /** Mute after a detection, in days (default 0.25; 100 samples without a step). */
+  muteDays?: number;
+  /** Warm-up in days (default 1), at least 200 samples. */
+  warmupDays?: number;
 };
 
+/** The defaults, chosen on the NAB development half (see docs/detection.md, "Free constants"). */
+export const ANOMALY_DEFAULTS = { bins: 20, rateWeight: 0.02, muteDays: 0.25, warmupDays: 1 } as const;
+
 const STREAMS = 5;
-const BINS = 20;
 const OFFSET = 2048;
 const MIN_WARMUP = 200;
 export const GAP = 16; // power of two: ring-buffer indices are masked
@@ -16,6 +26,8 @@ export type State = {
   lag: number;
   warmup: number;
   mute: number;
+  bins: number;
+  rateWeight: number;
   seen: Uint8Array;
   /** Per view: lowest and highest warm-up value, 1 / bin width. */
   lo: Float64Array;
@@ -35,9 +47,11 @@ export type State = {
 export function createState(opts: AnomalyOptions): State {
   const perDay = opts.stepMs ? Math.round(DAY_MS / opts.stepMs) : 0;
   const lag = perDay > 1 && perDay <= 4096 ? perDay : 0;
-  const warmup = Math.max(MIN_WARMUP, lag);
+  const o = { ...ANOMALY_DEFAULTS, ...opts };
+  const warmup = Math.max(MIN_WARMUP, Math.round(lag * o.warmupDays));
   const st: State = {
-    lag, warmup, mute: lag > 0 ? Math.round(lag / 4) : 100,
+    lag, warmup, mute: lag > 0 ? Math.round(lag * o.muteDays) : Math.round(400 * o.muteDays),
+    bins: o.bins, rateWeight: o.rateWeight,
     seen: new Uint8Array(STREAMS * 2 * OFFSET), lo: new Float64Array(STREAMS), hi: new Float64Array(STREAMS),
     inv: new Float64Array(STREAMS), early: new Float64Array(STREAMS * warmup),
     recent: new Float64Array(GAP), sufMax: new Float64Array(GAP), sufMin: new Float64Array(GAP),
@@ -97,10 +111,10 @@ export function finishWarmup(st: State, s: number): void {
   }
   st.lo[s] = lo;
   st.hi[s] = hi;
-  st.inv[s] = hi > lo ? BINS / (hi - lo) : 1 / Math.max(1e-9, Math.abs(hi) * 0.01);
+  st.inv[s] = hi > lo ? st.bins / (hi - lo) : 1 / Math.max(1e-9, Math.abs(hi) * 0.01);
   const inv = st.inv[s] as number;
   const base = s * 2 * OFFSET + OFFSET;
-  // Warm-up values lie within [lo, hi], i.e. bins 0..BINS: no clamping needed.
+  // Warm-up values lie within [lo, hi], i.e. bins 0..bins: no clamping needed.
   for (let k = s * w, end = k + w; k < end; k++) seen[((((early[k] as number) - lo) * inv) | 0) + base] = 1;
 }
 

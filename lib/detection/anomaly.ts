@@ -22,7 +22,7 @@ export type { AnomalyOptions } from "./anomaly-views";
  * with all running scalars in locals (several times faster than fields on an object).
  */
 function scoreInto(st: State, values: Float64Array, from: number, to: number, out: Float64Array): void {
-  const { lag, warmup, mute, recent, sufMax, sufMin, yesterday, early } = st;
+  const { lag, warmup, mute, recent, sufMax, sufMin, yesterday, early, rateWeight } = st;
   const sc = st.scalars;
   let n = sc[0] as number;
   let day = sc[1] as number;
@@ -96,7 +96,7 @@ function scoreInto(st: State, values: Float64Array, from: number, to: number, ou
       } else yesterday[slotDay] = mean4;
     }
     const r = rate;
-    rate += 0.02 * ((dist > 0 ? 1 : 0) - r);
+    rate += rateWeight * ((dist > 0 ? 1 : 0) - r);
     let score = 0;
     if (dist > 0 && n >= warmup) {
       // 0.625 for a bin right beside the tolerance, 1 for 8+ bins away; minus the recent novelty rate.
@@ -139,7 +139,9 @@ export class AnomalyDetector {
   }
 }
 
-let spare: { st: State; stepMs: number | undefined } | null = null;
+let spare: { st: State; opts: AnomalyOptions } | null = null;
+const sameOptions = (a: AnomalyOptions, b: AnomalyOptions) =>
+  a.stepMs === b.stepMs && a.bins === b.bins && a.rateWeight === b.rateWeight && a.muteDays === b.muteDays && a.warmupDays === b.warmupDays;
 
 /**
  * Scores a whole series from scratch (same result as feeding `AnomalyDetector.update` one by one).
@@ -148,13 +150,13 @@ let spare: { st: State; stepMs: number | undefined } | null = null;
  */
 export function anomalyScores(values: Float64Array, opts: AnomalyOptions = {}, out?: Float64Array): Float64Array {
   let st: State;
-  if (spare && spare.stepMs === opts.stepMs) {
+  if (spare && sameOptions(spare.opts, opts)) {
     st = spare.st;
     resetState(st);
   } else st = createState(opts);
   spare = null;
   const res = out ?? new Float64Array(values.length);
   scoreInto(st, values, 0, values.length, res);
-  spare = { st, stepMs: opts.stepMs };
+  spare = { st, opts: { ...opts } };
   return res;
 }
