@@ -62,6 +62,7 @@ export function createState(opts: AnomalyOptions): State {
 }
 
 export function resetState(st: State): void {
+  if (st.early.length !== STREAMS * st.warmup) st.early = new Float64Array(STREAMS * st.warmup);
   st.seen.fill(0);
   st.lo.fill(Infinity);
   st.hi.fill(-Infinity);

@@ -1,4 +1,6 @@
 import { createState, finishWarmup, GAP, observe, resetState, type AnomalyOptions, type State } from "./anomaly-views";
+import type { Detector } from "./detector";
+import { clock, rps } from "./explain";
 
 export type { AnomalyOptions } from "./anomaly-views";
 
@@ -120,6 +122,13 @@ function scoreInto(st: State, values: Float64Array, from: number, to: number, ou
   sc[5] = lastFire;
   sc[6] = curMax;
   sc[7] = curMin;
+  // Warm-up values are never read again once every view has finished its warm-up.
+  if (n >= warmup + lag && early.length > 0) st.early = new Float64Array(0);
+}
+
+/** Scores values[0..n) into out, continuing from `st` (the step form of the detector). */
+export function stepAnomaly(st: State, values: Float64Array, out: Float64Array): void {
+  scoreInto(st, values, 0, values.length, out);
 }
 
 /** Streaming form: feed samples one at a time (the server can keep one per app between runs). */
@@ -160,3 +169,65 @@ export function anomalyScores(values: Float64Array, opts: AnomalyOptions = {}, o
   spare = { st, opts: { ...opts } };
   return res;
 }
+
+/**
+ * The anomaly detector's state: the scorer's, plus score, value and expectation of the samples in
+ * the trailing evaluation interval (ring buffers indexed by sample number modulo their length).
+ */
+export type AnomalyState = { st: State; score: Float64Array; value: Float64Array; expected: Float64Array };
+
+let chunkScores = new Float64Array(0);
+const lookbackOf = (stepMs: number, settings: { evaluationIntervalMs?: number }) =>
+  Math.max(1, Math.round((settings.evaluationIntervalMs ?? 5 * stepMs) / stepMs));
+
+/**
+ * The anomaly detector: informational while the peak score of the trailing evaluation interval
+ * reaches the threshold (0.95), unless a crash explains it. The score spikes on one sample and is
+ * then muted, so the whole interval since the previous evaluation is looked at.
+ */
+export const anomalyDetector: Detector<AnomalyState> = {
+  name: "anomaly",
+  create(grid, settings, recycle) {
+    const len = lookbackOf(grid.stepMs, settings);
+    const fresh = createState({ stepMs: grid.stepMs });
+    if (recycle && recycle.score.length === len && recycle.st.lag === fresh.lag && recycle.st.warmup === fresh.warmup) {
+      resetState(recycle.st);
+      return recycle;
+    }
+    return { st: fresh, score: new Float64Array(len), value: new Float64Array(len), expected: new Float64Array(len) };
+  },
+  step(a, c) {
+    const n = c.values.length;
+    if (chunkScores.length < n) chunkScores = new Float64Array(Math.max(n, 2 * chunkScores.length));
+    const scores = chunkScores.subarray(0, n);
+    scoreInto(a.st, c.values, 0, n, scores);
+    const len = a.score.length;
+    for (let k = Math.max(0, n - len); k < n; k++) {
+      const slot = (c.first + k) % len;
+      a.score[slot] = scores[k] as number;
+      a.value[slot] = c.values[k] as number;
+      a.expected[slot] = c.expected[k] as number;
+    }
+  },
+  evaluate(a, at, settings) {
+    const len = a.score.length;
+    const last = at.n - 1;
+    const score = a.score[last % len] as number;
+    const signals = { anomalyScore: score };
+    let peak = last;
+    for (let i = Math.max(0, at.n - len); i < at.n; i++) if ((a.score[i % len] as number) > (a.score[peak % len] as number)) peak = i;
+    const peakScore = a.score[peak % len] as number;
+    if (peakScore < (settings.anomalyThreshold ?? 0.95) || at.findings.some((f) => f.detector === "crash")) return { finding: null, signals };
+    const when = at.start + peak * at.stepMs;
+    const seen = a.value[peak % len] as number;
+    const wanted = a.expected[peak % len] as number;
+    return {
+      signals,
+      finding: {
+        detector: "anomaly", severity: "info", startedAt: when, observed: seen, expected: wanted, band: at.band,
+        deviation: peakScore, window: { from: at.start + (at.n - len) * at.stepMs, to: at.lastTs },
+        explanation: `Traffic of ${rps(seen)} req/s at ${clock(when, at.zone)} is unlike anything seen before for ${at.name} (anomaly score ${peakScore.toFixed(2)}; about ${rps(wanted)} req/s was expected); look at its recent changes.`,
+      },
+    };
+  },
+};

@@ -16,6 +16,31 @@ export type ExpectedOptions = {
   relearnAfterMs?: number;
 };
 
+/** Everything the model remembers between samples (JSON-serialisable through lib/detection/codec). */
+export type ExpectedState = {
+  profile: Float64Array;
+  /** Last 5 clean values (centred mean for the profile update). */
+  ring: Float64Array;
+  /** i, slot, lagSlot, ratio, level, relErr, outliers, ringPos, win */
+  s: Float64Array;
+};
+
+const HALF = 2;
+const WIDTH = 2 * HALF + 1;
+
+export function createExpectedState(start: number, stepMs: number): ExpectedState {
+  const period = Math.max(1, Math.round(DAY_MS / stepMs));
+  const slot = (((Math.floor(start / stepMs) % period) + period) % period) | 0;
+  // Profile updates use a centred 5-sample mean, written HALF samples late, so a single noisy
+  // day does not imprint its noise on tomorrow's prediction.
+  const lagSlot = (slot - HALF + period) % period;
+  return {
+    profile: new Float64Array(period).fill(NaN),
+    ring: new Float64Array(WIDTH),
+    s: Float64Array.from([0, slot, lagSlot, 1, NaN, 0.1, 0, 0, 0]),
+  };
+}
+
 /**
  * Seasonal baseline: a time-of-day profile learnt across days times a fast level ratio.
  * The profile carries the daily shape; the ratio absorbs weekday/weekend and slow changes within
@@ -23,37 +48,41 @@ export type ExpectedOptions = {
  * not learnt from, so a crash keeps its "expected" level instead of teaching the model that zero
  * is normal; after `relearnAfterMs` of consecutive outliers the new level is accepted.
  * The first day has no profile yet and falls back to an EWMA of the level.
+ *
+ * Step form: predicts values[0..n) into expected/spread, continuing from `st` (which it updates).
+ * Feeding a series in chunks gives exactly the numbers of one pass.
  */
-export function expectedModel(series: Series, opts: ExpectedOptions = {}, into?: ExpectedModel): ExpectedModel {
-  const { values, stepMs, start } = series;
+export function stepExpected(
+  st: ExpectedState,
+  values: Float64Array,
+  stepMs: number,
+  opts: ExpectedOptions,
+  expected: Float64Array,
+  spread: Float64Array,
+): void {
   const n = values.length;
-  const period = Math.max(1, Math.round(DAY_MS / stepMs));
+  const { profile, ring } = st;
+  const period = profile.length;
   const beta = opts.profileWeight ?? 0.3;
   const alpha = opts.levelWeight ?? 0.05;
   const relearn = Math.round((opts.relearnAfterMs ?? DAY_MS) / stepMs);
-  const expected = into && into.expected.length === n ? into.expected : new Float64Array(n);
-  const spread = into && into.spread.length === n ? into.spread : new Float64Array(n);
-  const profile = new Float64Array(period).fill(NaN);
-  // Profile updates use a centred 5-sample mean, written `half` samples late, so a single noisy
-  // day does not imprint its noise on tomorrow's prediction.
-  const half = 2;
-  let slot = (((Math.floor(start / stepMs) % period) + period) % period) | 0;
-  let lagSlot = (slot - half + period) % period;
-  let ratio = 1;
-  let level = NaN;
-  let relErr = 0.1;
-  let outliers = 0;
-  const width = 2 * half + 1;
-  const ring = new Float64Array(width);
-  let ringPos = 0;
-  let win = 0;
-  for (let i = 0; i < n; i++) {
+  const sc = st.s;
+  let i = sc[0] as number;
+  let slot = sc[1] as number;
+  let lagSlot = sc[2] as number;
+  let ratio = sc[3] as number;
+  let level = sc[4] as number;
+  let relErr = sc[5] as number;
+  let outliers = sc[6] as number;
+  let ringPos = sc[7] as number;
+  let win = sc[8] as number;
+  for (let k = 0; k < n; k++, i++) {
     const base = profile[slot] as number;
     const seasonal = base === base;
     const pred = seasonal ? base * ratio : level === level ? level : 0;
-    expected[i] = pred;
-    spread[i] = relErr * pred;
-    const x = values[i] as number;
+    expected[k] = pred;
+    spread[k] = relErr * pred;
+    const x = values[k] as number;
     let clean = pred;
     if (x === x) {
       const outlier = pred > 0 && (x < 0.5 * pred || x > 2 * pred) && outliers < relearn;
@@ -68,14 +97,31 @@ export function expectedModel(series: Series, opts: ExpectedOptions = {}, into?:
     }
     win += clean - (ring[ringPos] as number);
     ring[ringPos] = clean;
-    ringPos = ringPos + 1 === width ? 0 : ringPos + 1;
-    if (i >= width - 1 && (level === level || seasonal)) {
-      const c = win / width / (seasonal ? ratio : 1);
+    ringPos = ringPos + 1 === WIDTH ? 0 : ringPos + 1;
+    if (i >= WIDTH - 1 && (level === level || seasonal)) {
+      const c = win / WIDTH / (seasonal ? ratio : 1);
       const p = profile[lagSlot] as number;
       profile[lagSlot] = p === p ? p + beta * (c - p) : c;
     }
     slot = slot + 1 === period ? 0 : slot + 1;
     lagSlot = lagSlot + 1 === period ? 0 : lagSlot + 1;
   }
+  sc[0] = i;
+  sc[1] = slot;
+  sc[2] = lagSlot;
+  sc[3] = ratio;
+  sc[4] = level;
+  sc[5] = relErr;
+  sc[6] = outliers;
+  sc[7] = ringPos;
+  sc[8] = win;
+}
+
+/** The whole series in one step. */
+export function expectedModel(series: Series, opts: ExpectedOptions = {}, into?: ExpectedModel): ExpectedModel {
+  const n = series.values.length;
+  const expected = into && into.expected.length === n ? into.expected : new Float64Array(n);
+  const spread = into && into.spread.length === n ? into.spread : new Float64Array(n);
+  stepExpected(createExpectedState(series.start, series.stepMs), series.values, series.stepMs, opts, expected, spread);
   return { expected, spread };
 }

@@ -1,10 +1,14 @@
 export * from "./types";
 export { prepareSeries, inferStepMs, type PrepareOptions, type PreparedSeries } from "./prepare";
-export { expectedModel, type ExpectedModel, type ExpectedOptions } from "./expected";
-export { scanCrashes, type CrashEvent, type CrashOptions } from "./crash";
+export { expectedModel, stepExpected, createExpectedState, type ExpectedModel, type ExpectedOptions, type ExpectedState } from "./expected";
+export { scanCrashes, stepCrashes, type CrashEvent, type CrashOptions } from "./crash";
 export { estimateTrend, type TrendEstimate, type TrendOptions } from "./trend";
 export { firingIntervals, type FiringInterval, type ThresholdReason } from "./threshold";
 export { anomalyScores, AnomalyDetector, type AnomalyOptions } from "./anomaly";
 export { detectApp, type DetectOptions } from "./detect";
+export { createAppState, stepApp, evaluateApp, settingsKey, STATE_VERSION, type AppState, type StepOptions } from "./engine";
+export type { Detector, DetectionSettings, Chunk, Evaluation, Grid, Signals } from "./detector";
+export { DETECTORS } from "./registry";
 export { reconcileFindings, type Reconciliation } from "./reconcile";
 export { generateTraffic, createRng, gaussian, type TrafficSpec } from "./synthetic";
+export { encodeState, decodeState } from "./codec";

@@ -1,3 +1,5 @@
+import type { Detector } from "./detector";
+import { percent } from "./explain";
 import { DAY_MS, type Series } from "./types";
 
 export type TrendOptions = {
@@ -19,14 +21,77 @@ export type TrendEstimate = {
 const EPS = 1e-3;
 
 /**
- * Hourly means of calendar days (users' time zone), newest day first. Today counts once it has
- * 6 hours, and then every day is cut to the same hours so the daily cycle cancels in comparisons.
+ * Sums and counts of the non-missing values per block of grid samples, for the last 13 days.
+ * A block is one hour of samples when the step divides a day and an hour's samples divide a day
+ * (1, 5, 10, 15, 30, 60 minutes …), so an hour's mean is one lookup; for other steps a block is
+ * one sample. Block b covers samples [phase + b·size, phase + (b+1)·size). Adding the samples of
+ * an hour in order gives bit for bit the sum a pass over the raw values gives.
  */
-function hourlyMeans(series: Series, days: number, offset: number) {
-  const { values, stepMs, start } = series;
-  const n = values.length;
+export type TrendState = {
+  size: number;
+  phase: number;
+  /** Per ring slot: block number, sum, count. */
+  id: Float64Array;
+  sum: Float64Array;
+  cnt: Float64Array;
+};
+
+const KEEP_DAYS = 13;
+
+function geometry(stepMs: number) {
   const perDay = Math.round(DAY_MS / stepMs);
   const perHour = Math.max(1, Math.round(perDay / 24));
+  return { perDay, perHour };
+}
+
+export function createTrendState(start: number, stepMs: number, opts: TrendOptions = {}): TrendState {
+  const { perDay, perHour } = geometry(stepMs);
+  const aligned = DAY_MS % stepMs === 0 && perDay % perHour === 0;
+  const size = aligned ? perHour : 1;
+  // The index at which a calendar day starts is the same modulo `size` for every day.
+  const t0 = Math.ceil(((opts.dayOffsetMs ?? 0) - start) / stepMs);
+  const slots = Math.ceil((KEEP_DAYS * perDay) / size) + 1;
+  return { size, phase: ((t0 % size) + size) % size, id: new Float64Array(slots).fill(-Infinity), sum: new Float64Array(slots), cnt: new Float64Array(slots) };
+}
+
+/** Adds values[k] as sample `first + k`. */
+export function stepTrend(st: TrendState, values: Float64Array, first: number): void {
+  const { size, phase, id, sum, cnt } = st;
+  const slots = id.length;
+  const n = values.length;
+  let block = Math.floor((first - phase) / size);
+  let slot = ((block % slots) + slots) % slots;
+  let left = phase + (block + 1) * size - first;
+  if (id[slot] !== block) {
+    id[slot] = block;
+    sum[slot] = 0;
+    cnt[slot] = 0;
+  }
+  for (let k = 0; k < n; k++) {
+    if (left === 0) {
+      block++;
+      slot = slot + 1 === slots ? 0 : slot + 1;
+      id[slot] = block;
+      sum[slot] = 0;
+      cnt[slot] = 0;
+      left = size;
+    }
+    const v = values[k] as number;
+    if (v === v) {
+      sum[slot] = (sum[slot] as number) + v;
+      cnt[slot] = (cnt[slot] as number) + 1;
+    }
+    left--;
+  }
+}
+
+/**
+ * Hourly means of calendar days (users' time zone), newest day first, for a series of n samples
+ * starting at `start`. Today counts once it has 6 hours, and then every day is cut to the same
+ * hours so the daily cycle cancels in comparisons.
+ */
+function hourlyMeans(st: TrendState, n: number, start: number, stepMs: number, days: number, offset: number) {
+  const { perDay, perHour } = geometry(stepMs);
   const last = start + (n - 1) * stepMs;
   let today = Math.ceil((Math.floor((last - offset) / DAY_MS) * DAY_MS + offset - start) / stepMs);
   let hours = Math.floor((n - today) / perHour);
@@ -37,17 +102,19 @@ function hourlyMeans(series: Series, days: number, offset: number) {
   const available = today >= 0 ? Math.floor(today / perDay) + 1 : 0;
   const usable = Math.min(days, available);
   if (usable < 4) return { means: new Float64Array(0), hours, days: usable };
+  const { size, phase, id, sum: sums, cnt: cnts } = st;
+  const slots = id.length;
   const means = new Float64Array(usable * hours);
   for (let d = 0; d < usable; d++) {
     for (let h = 0; h < hours; h++) {
       let sum = 0;
       let cnt = 0;
-      for (let i = today - d * perDay + h * perHour, end = i + perHour; i < end; i++) {
-        const v = values[i] as number;
-        if (v === v) {
-          sum += v;
-          cnt++;
-        }
+      const from = today - d * perDay + h * perHour;
+      for (let b = Math.floor((from - phase) / size), end = b + perHour / size; b < end; b++) {
+        const slot = ((b % slots) + slots) % slots;
+        if (id[slot] !== b) throw new Error(`trend state lost hour block ${b}`);
+        sum += sums[slot] as number;
+        cnt += cnts[slot] as number;
       }
       means[d * hours + h] = cnt > 0 ? sum / cnt : NaN;
     }
@@ -114,9 +181,9 @@ function weightedSlope(ratios: Ratio[]): { slope: number; se: number } {
  * With 4–10 days only day-over-day changes exist; a weekend would pass for a loss, so all three
  * must agree with the 3-day change before it counts.
  */
-export function estimateTrend(series: Series, opts: TrendOptions = {}): TrendEstimate | null {
+export function trendAt(st: TrendState, n: number, series: { start: number; stepMs: number }, opts: TrendOptions = {}): TrendEstimate | null {
   const min = opts.minRatePerDay ?? 0.01;
-  const { means, hours, days } = hourlyMeans(series, 11, opts.dayOffsetMs ?? 0);
+  const { means, hours, days } = hourlyMeans(st, n, series.start, series.stepMs, 11, opts.dayOffsetMs ?? 0);
   if (days < 4) return null;
   const ratio = (a: number, b: number) => dayRatio(means, hours, a, b);
   // A change counts when it is at least `min` per day and 3 standard errors from zero.
@@ -141,3 +208,42 @@ export function estimateTrend(series: Series, opts: TrendOptions = {}): TrendEst
   const agree = (sign: number) => d.every((r) => sign * r.mean >= min && (sign * r.mean) / r.se >= 2) && sig(cum.mean / 3, cum.se / 3, sign);
   return { ratePerDay: Math.expm1(mid), significant: agree(-1) || agree(1), basis: "day" };
 }
+
+/** Trend at the end of a whole series (one step over all of it). */
+export function estimateTrend(series: Series, opts: TrendOptions = {}): TrendEstimate | null {
+  const st = createTrendState(series.start, series.stepMs, opts);
+  stepTrend(st, series.values, 0);
+  return trendAt(st, series.values.length, series, opts);
+}
+
+/** The trend detector: a significant loss (warning) or growth (info) over the last days. */
+export const trendDetector: Detector<TrendState> = {
+  name: "trend",
+  create(grid, settings, recycle) {
+    const fresh = createTrendState(grid.start, grid.stepMs, settings.trend);
+    if (!recycle || recycle.id.length !== fresh.id.length) return fresh;
+    recycle.size = fresh.size;
+    recycle.phase = fresh.phase;
+    recycle.id.fill(-Infinity);
+    return recycle;
+  },
+  step: (st, c) => stepTrend(st, c.values, c.first),
+  evaluate(st, at, settings) {
+    const trend = trendAt(st, at.n, at, settings.trend);
+    const signals = { trendPerDay: trend ? trend.ratePerDay : null };
+    if (!trend?.significant) return { finding: null, signals };
+    const loss = trend.ratePerDay < 0;
+    const from = at.lastTs - 3 * DAY_MS;
+    const basis = trend.basis === "week" ? "compared with the same weekdays last week" : "day over day";
+    return {
+      signals,
+      finding: {
+        detector: "trend", severity: loss ? "warning" : "info", startedAt: from, observed: at.observed, expected: at.expected,
+        deviation: trend.ratePerDay, window: { from, to: at.lastTs },
+        explanation: loss
+          ? `Traffic of ${at.name} has been falling about ${percent(trend.ratePerDay)} per day over the last days (${basis}); look for a release, a failing client or users moving away.`
+          : `Traffic of ${at.name} has been growing about ${percent(trend.ratePerDay)} per day over the last days (${basis}); check that it has capacity to spare.`,
+      },
+    };
+  },
+};

@@ -37,7 +37,7 @@ export type Thresholds = {
   forSeconds: number;
 };
 
-export type Stage = "expected" | "crash" | "trend" | "threshold" | "anomaly";
+export type Stage = "expected" | DetectorName;
 
 export type DetectionResult = {
   evaluatedAt: number;
