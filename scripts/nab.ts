@@ -2,7 +2,7 @@
 //   npm run nab -- --data <dir> --out <dir> [--detector portal]
 import { readdirSync, readFileSync, mkdirSync, writeFileSync, statSync } from "node:fs";
 import { join, relative, dirname, basename } from "node:path";
-import { anomalyScores } from "@/lib/detection/anomaly";
+import { createAppState, stepApp } from "@/lib/detection/engine";
 import { inferStepMs } from "@/lib/detection/prepare";
 
 function arg(name: string, fallback?: string): string {
@@ -35,7 +35,11 @@ for (const file of csvFiles(dataDir).sort()) {
   // Scores only ever look backwards: row t is scored from rows 0..t (see anomaly.test.ts).
   const times = body.map(([t]) => Date.parse(`${t.replace(" ", "T")}Z`));
   // Strictly streaming: the step comes from the first rows only, as a live feed would know it.
-  const scores = anomalyScores(values, { stepMs: inferStepMs(times.slice(0, 20)) });
+  // Each row goes through the server's incremental path (stepApp, one sample per step) and is
+  // scored with the anomaly score of that step's latest sample.
+  const state = createAppState({ start: times[0] ?? 0, stepMs: inferStepMs(times.slice(0, 20)) }, {});
+  const scores = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) scores[i] = stepApp(state, values.subarray(i, i + 1), {}).anomalyScore;
   const out = ["timestamp,value,anomaly_score,label"];
   body.forEach(([stamp, v], i) => out.push(`${stamp},${v},${scores[i] as number},0`));
   const target = join(outDir, dirname(relative(dataDir, file)), `${detector}_${basename(file)}`);

@@ -174,7 +174,7 @@ export function anomalyScores(values: Float64Array, opts: AnomalyOptions = {}, o
  * The anomaly detector's state: the scorer's, plus score, value and expectation of the samples in
  * the trailing evaluation interval (ring buffers indexed by sample number modulo their length).
  */
-export type AnomalyState = { st: State; score: Float64Array; value: Float64Array; expected: Float64Array };
+export type AnomalyState = { stepMs: number; st: State; score: Float64Array; value: Float64Array; expected: Float64Array };
 
 let chunkScores = new Float64Array(0);
 const lookbackOf = (stepMs: number, settings: { evaluationIntervalMs?: number }) =>
@@ -189,12 +189,12 @@ export const anomalyDetector: Detector<AnomalyState> = {
   name: "anomaly",
   create(grid, settings, recycle) {
     const len = lookbackOf(grid.stepMs, settings);
-    const fresh = createState({ stepMs: grid.stepMs });
-    if (recycle && recycle.score.length === len && recycle.st.lag === fresh.lag && recycle.st.warmup === fresh.warmup) {
+    if (recycle && recycle.score.length === len && recycle.stepMs === grid.stepMs) {
       resetState(recycle.st);
       return recycle;
     }
-    return { st: fresh, score: new Float64Array(len), value: new Float64Array(len), expected: new Float64Array(len) };
+    const st = createState({ stepMs: grid.stepMs });
+    return { stepMs: grid.stepMs, st, score: new Float64Array(len), value: new Float64Array(len), expected: new Float64Array(len) };
   },
   step(a, c) {
     const n = c.values.length;
