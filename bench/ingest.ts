@@ -15,7 +15,7 @@ const { migrateDeploy } = await import("@/lib/db/migrate");
 await migrateDeploy(process.env.DATABASE_URL);
 const { db } = await import("@/lib/db/client");
 const { POST } = await import("@/app/api/traffic/route");
-const { writeSamples } = await import("@/lib/traffic/ingest");
+const { writeSamples } = await import("@/lib/traffic/write");
 const { createToken } = await import("@/lib/tokens/tokens");
 
 const APPS = 100;

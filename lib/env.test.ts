@@ -17,4 +17,14 @@ describe("parseEnv", () => {
     const e = parseEnv({ DATABASE_URL: "postgresql://u@127.0.0.1:5432/portal", DEMO_MODE: "true" });
     expect(e.DEMO_MODE).toBe(true);
   });
+
+  it("keeps the traffic levels in order: raw ≤ 5-minute ≤ retention", () => {
+    expect(parseEnv({})).toMatchObject({ TRAFFIC_RAW_DAYS: 3, TRAFFIC_ROLLUP_5M_DAYS: 15, TRAFFIC_RETENTION_DAYS: 35 });
+    expect(() => parseEnv({ TRAFFIC_RAW_DAYS: "20" })).toThrowError(/TRAFFIC_ROLLUP_5M_DAYS: must be at least TRAFFIC_RAW_DAYS/);
+    expect(() => parseEnv({ TRAFFIC_ROLLUP_5M_DAYS: "40" })).toThrowError(/TRAFFIC_RETENTION_DAYS: must be at least TRAFFIC_ROLLUP_5M_DAYS/);
+  });
+
+  it("refuses a grouped Prometheus query that names one app", () => {
+    expect(() => parseEnv({ PROMETHEUS_GROUPED_QUERY: 'sum(x{app="$appId"})' })).toThrowError(/PROMETHEUS_GROUPED_QUERY: must not contain \$appId/);
+  });
 });

@@ -30,6 +30,9 @@ const schema = z.object({
     .transform((v) => v !== "false" && v !== "0"),
   DETECTION_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(60),
   DETECTION_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(60).default(15),
+  // traffic history levels (docs/traffic.md): raw samples, then 5-minute, then 1-hour rollups
+  TRAFFIC_RAW_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  TRAFFIC_ROLLUP_5M_DAYS: z.coerce.number().int().min(1).max(365).default(15),
   TRAFFIC_RETENTION_DAYS: z.coerce.number().int().min(8).max(3650).default(35),
   SMTP_URL: z
     .string()
@@ -40,8 +43,21 @@ const schema = z.object({
   PROMETHEUS_URL: z.string().url().optional(),
   PROMETHEUS_APP_LABEL: z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "must be a Prometheus label name").default("app"),
   PROMETHEUS_DEFAULT_TEAM: z.string().default("unassigned"),
+  // pull mode: the traffic of all apps in one query, one series per app labelled PROMETHEUS_APP_LABEL
+  // (unset: derived from the default GRAFANA_QUERY_TEMPLATE, else one query per app; docs/traffic.md)
+  PROMETHEUS_GROUPED_QUERY: z
+    .string()
+    .refine((q) => !q.includes("$appId"), "must not contain $appId: it asks for every app at once")
+    .optional(),
   // one traffic query for Grafana rules, Prometheus pull and the Prometheus rules file
   GRAFANA_QUERY_TEMPLATE: grafanaEnvSchema.shape.GRAFANA_QUERY_TEMPLATE,
+}).superRefine((e, ctx) => {
+  if (e.TRAFFIC_ROLLUP_5M_DAYS < e.TRAFFIC_RAW_DAYS) {
+    ctx.addIssue({ code: "custom", path: ["TRAFFIC_ROLLUP_5M_DAYS"], message: "must be at least TRAFFIC_RAW_DAYS" });
+  }
+  if (e.TRAFFIC_RETENTION_DAYS < e.TRAFFIC_ROLLUP_5M_DAYS) {
+    ctx.addIssue({ code: "custom", path: ["TRAFFIC_RETENTION_DAYS"], message: "must be at least TRAFFIC_ROLLUP_5M_DAYS" });
+  }
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,5 +1,7 @@
 import "server-only";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type BetterSqlite3 from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PgClient } from "./generated/postgres/client";
@@ -15,22 +17,55 @@ const omit = {
   apiToken: { tokenHash: true },
 } as const;
 
-function create(url: string): Db {
-  if (url.startsWith("file:")) {
-    const adapter = new PrismaBetterSqlite3({ url: sqliteFilePath(url) });
-    return new SqliteClient({ adapter, omit }) as unknown as Db;
-  }
-  const adapter = new PrismaPg({ connectionString: url });
-  return new PgClient({ adapter, omit }) as unknown as Db;
+type Handle = { url: string; client: Db; sqlite: { connection: BetterSqlite3.Database | null } | null };
+
+// On SQLite the factory keeps the better-sqlite3 connection it opened, so lib/traffic can run its
+// bulk statements on the same connection as Prisma (one connection: no SQLITE_BUSY between them).
+function sqliteFactory(url: string, slot: { connection: BetterSqlite3.Database | null }): SqlDriverAdapterFactory {
+  const inner = new PrismaBetterSqlite3({ url: sqliteFilePath(url) });
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    async connect(): Promise<SqlDriverAdapter> {
+      const adapter = await inner.connect();
+      // the adapter's (public) better-sqlite3 handle
+      slot.connection = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+      return adapter;
+    },
+  };
 }
 
-const globalForDb = globalThis as unknown as { portalDb?: { url: string; client: Db } };
+function create(url: string): Handle {
+  if (url.startsWith("file:")) {
+    const sqlite = { connection: null };
+    const client = new SqliteClient({ adapter: sqliteFactory(url, sqlite), omit }) as unknown as Db;
+    return { url, client, sqlite };
+  }
+  const adapter = new PrismaPg({ connectionString: url });
+  return { url, client: new PgClient({ adapter, omit }) as unknown as Db, sqlite: null };
+}
+
+const globalForDb = globalThis as unknown as { portalDb?: Handle };
+
+function handle(): Handle {
+  const url = env().DATABASE_URL;
+  if (globalForDb.portalDb?.url !== url) globalForDb.portalDb = create(url);
+  return globalForDb.portalDb;
+}
 
 // One client per process, kept on globalThis so Next's bundles and hot reload share it.
 export function db(): Db {
-  const url = env().DATABASE_URL;
-  if (globalForDb.portalDb?.url !== url) {
-    globalForDb.portalDb = { url, client: create(url) };
-  }
-  return globalForDb.portalDb.client;
+  return handle().client;
+}
+
+/**
+ * Prisma's own better-sqlite3 connection (SQLite), or null on PostgreSQL. Statements run on it
+ * synchronously; callers must not leave a transaction open across an await (lib/traffic/sqlite.ts).
+ */
+export async function sqliteConnection(): Promise<BetterSqlite3.Database | null> {
+  const h = handle();
+  if (!h.sqlite) return null;
+  if (!h.sqlite.connection || !h.sqlite.connection.open) await h.client.$connect();
+  if (!h.sqlite.connection) throw new Error("SQLite connection not available after $connect");
+  return h.sqlite.connection;
 }

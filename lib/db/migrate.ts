@@ -7,6 +7,7 @@
 // folder of prisma.config.ts, which is also the working directory of every npm script), so
 // the default `file:./data/portal.db` is <repo>/data/portal.db wherever the caller runs.
 import { spawn } from "node:child_process";
+import Database from "better-sqlite3";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -117,5 +118,25 @@ export async function migrateDeploy(databaseUrl: string): Promise<void> {
   const { code, output } = await runPrisma(["migrate", "deploy"], { databaseUrl, provider });
   if (code !== 0) {
     throw new Error(`prisma migrate deploy (${provider}, ${redactUrl(databaseUrl)}) failed with exit code ${code}:\n${output}`);
+  }
+  if (provider === "sqlite" && sqliteFilePath(databaseUrl) !== ":memory:") enableIncrementalVacuum(sqliteFilePath(databaseUrl));
+}
+
+/**
+ * Switches a SQLite file to auto_vacuum=INCREMENTAL, so the traffic maintenance can hand the pages
+ * of deleted rows back to the file system (`PRAGMA incremental_vacuum`) instead of the file only
+ * ever growing. On a file that has tables already this needs one full VACUUM (it rewrites the
+ * file: seconds per GB, and as much free disk space as the file's size); afterwards it is a no-op.
+ * Returns true when it vacuumed.
+ */
+export function enableIncrementalVacuum(file: string): boolean {
+  const conn = new Database(file);
+  try {
+    if (Number(conn.pragma("auto_vacuum", { simple: true })) === 2) return false;
+    conn.pragma("auto_vacuum = INCREMENTAL");
+    conn.exec("VACUUM");
+    return true;
+  } finally {
+    conn.close();
   }
 }

@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { detectApp, prepareSeries, inferStepMs, DAY_MS, type Stage } from "@/lib/detection";
 import { detectionMetrics } from "@/lib/metrics/registry";
 import { deliverDue } from "@/lib/notify/deliver";
-import { loadTraffic } from "@/lib/traffic/load";
+import { loadTraffic } from "@/lib/traffic/history";
 import { loadAppsForDetection } from "./load-apps";
 import { persistEvaluation } from "./persist";
 import { evaluationEnd } from "./window";

@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { runDetection } from "@/lib/findings/run-detection";
 import { deliverDue } from "@/lib/notify/deliver";
 import { appendDemoTraffic } from "@/lib/traffic/demo-writer";
-import { pruneTraffic } from "@/lib/traffic/retention";
+import { maintainTraffic } from "@/lib/traffic/retention";
 import { discoverApps, pullTraffic } from "@/lib/traffic/prometheus-pull";
 import { drainOutbox } from "@/lib/grafana-sync/drain";
 import { reconcileGrafana } from "@/lib/grafana-sync/reconcile";
@@ -26,7 +26,7 @@ export function startScheduler(): void {
       intervalMs: 3_600_000,
       exclusive: true,
       run: async () => {
-        await pruneTraffic(e.TRAFFIC_RETENTION_DAYS);
+        await maintainTraffic();
         await pruneLeases();
       },
     },

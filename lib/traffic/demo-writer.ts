@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { DAY_MS } from "@/lib/detection";
-import { writeSamples, type Row } from "./ingest";
+import { trafficExtent } from "./history";
+import { writeSamples, type Row } from "./write";
 import { demoAppIds, demoSamples, DEMO_HISTORY_DAYS, DEMO_STEP_MS } from "./demo-traffic";
 
 async function demoApps() {
@@ -11,8 +12,10 @@ async function demoApps() {
 // Fills the history of every demo app that has no traffic yet.
 export async function seedDemoTraffic(now = Date.now()): Promise<number> {
   const rows: Row[] = [];
-  for (const app of await demoApps()) {
-    if ((await db().trafficSample.count({ where: { appRef: app.id } })) > 0) continue;
+  const apps = await demoApps();
+  const stored = await trafficExtent(apps.map((a) => a.id));
+  for (const app of apps) {
+    if (stored.has(app.id)) continue;
     const origin = now - DEMO_HISTORY_DAYS * DAY_MS;
     const s = demoSamples(app.appId, origin, origin, now, true);
     s.ts.forEach((ts, i) => rows.push({ appRef: app.id, ts, value: s.values[i] as number }));
@@ -25,12 +28,13 @@ export async function seedDemoTraffic(now = Date.now()): Promise<number> {
 export async function appendDemoTraffic(now = Date.now()): Promise<number> {
   const apps = await demoApps();
   const rows: Row[] = [];
+  const stored = await trafficExtent(apps.map((a) => a.id));
   for (const app of apps) {
-    const agg = await db().trafficSample.aggregate({ where: { appRef: app.id }, _min: { ts: true }, _max: { ts: true } });
-    if (agg._max.ts === null || agg._min.ts === null) continue;
-    const last = Number(agg._max.ts);
+    const extent = stored.get(app.id);
+    if (!extent) continue;
+    const last = extent.last;
     if (now - last < DEMO_STEP_MS) continue;
-    const s = demoSamples(app.appId, Number(agg._min.ts), last + DEMO_STEP_MS, now, false);
+    const s = demoSamples(app.appId, extent.first, last + DEMO_STEP_MS, now, false);
     s.ts.forEach((ts, i) => rows.push({ appRef: app.id, ts, value: s.values[i] as number }));
   }
   await writeSamples(rows);

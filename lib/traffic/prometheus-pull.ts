@@ -1,20 +1,43 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { DEFAULT_QUERY_TEMPLATE } from "@/lib/grafana/config";
 import { enqueue } from "@/lib/outbox/enqueue";
 import { audit } from "@/lib/ownership/audit";
 import { appIdSchema } from "@/lib/validation/ownership";
-import { writeSamples, type Row } from "./ingest";
+import { trafficExtent } from "./history";
 import { prometheusApi, type Matrix } from "./prometheus-api";
+import { writeSamples, type Row } from "./write";
 
+// Prometheus answers at most 11,000 points per series and query; a grouped query also stays
+// under this many points in all (Prometheus' default query.max-samples is 50 M loaded samples).
 const MAX_POINTS = 10_000;
+const GROUPED_MAX_POINTS = 1_000_000;
+// A grouped pull starts this far before the newest stored sample, for scrapes that came in late.
+const OVERLAP_MS = 10 * 60_000;
 
-export type PullSettings = { url: string; label: string; defaultTeam: string; queryTemplate: string; lookbackDays: number; stepSeconds: number };
+export type PullSettings = {
+  url: string;
+  label: string;
+  defaultTeam: string;
+  queryTemplate: string;
+  /** PromQL for every app at once, one series per app carrying `label`; null: one query per app. */
+  groupedQuery: string | null;
+  lookbackDays: number;
+  stepSeconds: number;
+};
+
+/** The grouped form of the default per-app query (GRAFANA_QUERY_TEMPLATE's default). */
+export const defaultGroupedQuery = (label: string) => `sum by (${label}) (rate(http_requests_total{${label}!=""}[5m]))`;
 
 export function pullSettings(): PullSettings | null {
   const e = env();
   if (!e.PROMETHEUS_URL) return null;
-  return { url: e.PROMETHEUS_URL, label: e.PROMETHEUS_APP_LABEL, defaultTeam: e.PROMETHEUS_DEFAULT_TEAM, queryTemplate: e.GRAFANA_QUERY_TEMPLATE, lookbackDays: e.DETECTION_LOOKBACK_DAYS, stepSeconds: 60 };
+  const derived = e.GRAFANA_QUERY_TEMPLATE === DEFAULT_QUERY_TEMPLATE && e.PROMETHEUS_APP_LABEL === "app" ? defaultGroupedQuery("app") : null;
+  return {
+    url: e.PROMETHEUS_URL, label: e.PROMETHEUS_APP_LABEL, defaultTeam: e.PROMETHEUS_DEFAULT_TEAM, queryTemplate: e.GRAFANA_QUERY_TEMPLATE,
+    groupedQuery: e.PROMETHEUS_GROUPED_QUERY ?? derived, lookbackDays: e.DETECTION_LOOKBACK_DAYS, stepSeconds: 60,
+  };
 }
 
 // Pull mode (PROMETHEUS_URL set): appIDs come from a label's values; apps not in the registry
@@ -42,35 +65,77 @@ export async function discoverApps(p: PullSettings | null = pullSettings()): Pro
   return created;
 }
 
-// Reads each app's series with query_range (the same query template as the Grafana rules) from
-// just after its latest stored sample, and stores it like pushed traffic.
+type Target = { id: string; appId: string; from: number };
+
+/** Reads [from, to] in windows of `points` steps each; `take` gets each window's matrix. */
+async function inWindows(p: PullSettings, query: string, from: number, to: number, points: number, take: (m: Matrix) => Promise<void>) {
+  const api = prometheusApi(p.url);
+  const stepMs = p.stepSeconds * 1000;
+  const windowMs = points * stepMs;
+  for (let start = from; start <= to; start += windowMs) {
+    const end = Math.min(to, start + windowMs - stepMs);
+    await take(await api.queryRange(query, start / 1000, end / 1000, p.stepSeconds));
+  }
+}
+
+function rowsOf(series: Matrix[number], t: Target, out: Row[]) {
+  for (const [ts, v] of series.values) {
+    const value = Number(v);
+    const ms = Math.round(ts * 1000);
+    if (ms >= t.from && Number.isFinite(value) && value >= 0) out.push({ appRef: t.id, ts: ms, value });
+  }
+}
+
+/**
+ * Stores what Prometheus has that the portal has not, for every app Prometheus has a series of.
+ * Each app's watermark is its newest stored sample (one primary-key seek per app). With a
+ * grouped query, all apps that already have traffic are read together: one query_range per window
+ * (usually one a minute), from shortly before the newest stored sample of any app, keeping per
+ * app only samples newer than its own watermark. Apps without any traffic yet are read per app
+ * (once: afterwards they are caught up) — unless no app has traffic, then the grouped query reads
+ * the whole look-back for all. Without a grouped query every app is one query_range per window.
+ */
 export async function pullTraffic(now = Date.now(), p: PullSettings | null = pullSettings()): Promise<number> {
   if (!p) return 0;
   const api = prometheusApi(p.url);
   // only apps Prometheus has series for: one label-values call instead of a query per app
   const present = await api.labelValues(p.label);
   const apps = await db().app.findMany({ where: { appId: { in: present } }, select: { id: true, appId: true } });
-  const latest = await db().trafficSample.groupBy({ by: ["appRef"], _max: { ts: true } });
-  const lastOf = new Map(latest.map((l) => [l.appRef, l._max.ts === null ? null : Number(l._max.ts)]));
+  const extent = await trafficExtent(apps.map((a) => a.id));
+  const stepMs = p.stepSeconds * 1000;
+  const floor = now - p.lookbackDays * 86_400_000;
+  const targets: Target[] = apps.map((a) => {
+    const last = extent.get(a.id)?.last;
+    return { id: a.id, appId: a.appId, from: Math.max(last === undefined ? floor : last + stepMs, floor) };
+  });
   let written = 0;
-  for (const app of apps) {
-    const last = lastOf.get(app.id) ?? null;
-    const start = Math.max(last === null ? 0 : last + p.stepSeconds * 1000, now - p.lookbackDays * 86_400_000);
-    if (start > now) continue;
-    const query = p.queryTemplate.replaceAll("$appId", app.appId);
-    const rows: Row[] = [];
-    // Prometheus answers at most 11,000 points per series and query: ask in windows below that
-    const windowMs = MAX_POINTS * p.stepSeconds * 1000;
-    for (let from = start; from <= now; from += windowMs) {
-      const to = Math.min(now, from + windowMs - p.stepSeconds * 1000);
-      const matrix: Matrix = await api.queryRange(query, from / 1000, to / 1000, p.stepSeconds);
-      for (const series of matrix) for (const [t, v] of series.values) {
-        const value = Number(v);
-        if (Number.isFinite(value) && value >= 0) rows.push({ appRef: app.id, ts: Math.round(t * 1000), value });
-      }
+  const store = async (rows: Row[]) => (written += (await writeSamples(rows, now)).written);
+
+  const perApp = p.groupedQuery ? targets.filter((t) => !extent.has(t.id) && extent.size > 0) : targets;
+  const grouped = p.groupedQuery ? targets.filter((t) => !perApp.includes(t)) : [];
+  for (const t of perApp) {
+    if (t.from > now) continue;
+    await inWindows(p, p.queryTemplate.replaceAll("$appId", t.appId), t.from, now, MAX_POINTS, async (m) => {
+      const rows: Row[] = [];
+      m.forEach((s) => rowsOf(s, t, rows));
+      await store(rows);
+    });
+  }
+  if (p.groupedQuery && grouped.length > 0) {
+    const newest = Math.max(...[...extent.values()].map((e) => e.last));
+    const from = Math.max(Math.min(...grouped.map((t) => t.from)), Number.isFinite(newest) ? newest + stepMs - OVERLAP_MS : floor);
+    const byAppId = new Map(grouped.map((t) => [t.appId, t]));
+    const points = Math.max(1, Math.min(MAX_POINTS, Math.floor(GROUPED_MAX_POINTS / grouped.length)));
+    if (from <= now) {
+      await inWindows(p, p.groupedQuery, from, now, points, async (m) => {
+        const rows: Row[] = [];
+        for (const s of m) {
+          const t = byAppId.get(s.metric[p.label] ?? "");
+          if (t) rowsOf(s, t, rows);
+        }
+        await store(rows);
+      });
     }
-    await writeSamples(rows);
-    written += rows.length;
   }
   return written;
 }

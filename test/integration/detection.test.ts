@@ -3,6 +3,7 @@ import { POST as runRoute } from "@/app/api/detection/run/route";
 import { GET as findingsRoute } from "@/app/api/apps/[appId]/findings/route";
 import { GET as myFindings } from "@/app/api/me/findings/route";
 import { db } from "@/lib/db/client";
+import { writeSamples } from "@/lib/traffic/write";
 import { generateTraffic } from "@/lib/detection";
 import { runDetection } from "@/lib/findings/run-detection";
 import { deliverDue } from "@/lib/notify/deliver";
@@ -25,7 +26,7 @@ async function seedTraffic(appRef: string, crashLast = 0, seed = 7) {
   const days = 10;
   const n = (days * 86_400_000) / STEP;
   const s = generateTraffic({ seed, days, stepMs: STEP, start: NOW - (n - 1) * STEP, baseRps: 200, ...(crashLast ? { crash: { atSample: n - crashLast, samples: crashLast } } : {}) });
-  await db().trafficSample.createMany({ data: Array.from(s.values, (value, i) => ({ appRef, ts: BigInt(s.start + i * STEP), value })) });
+  await writeSamples(Array.from(s.values, (value, i) => ({ appRef, ts: s.start + i * STEP, value })));
 }
 
 async function ownedAppWithContacts(webhookUrl: string) {
@@ -60,8 +61,7 @@ describe("runDetection", () => {
     expect(hook.received).toHaveLength(1);
 
     // traffic comes back: the finding resolves and the responder hears that too
-    const back = [1, 2, 3].map((k) => ({ appRef: app.id, ts: BigInt(NOW + k * STEP), value: 200 }));
-    await db().trafficSample.createMany({ data: back });
+    await writeSamples([1, 2, 3].map((k) => ({ appRef: app.id, ts: NOW + k * STEP, value: 200 })));
     await runDetection({ appId: app.appId, now: new Date(NOW + 3 * STEP) });
     const resolved = await db().finding.findFirstOrThrow({ where: { appRef: app.id, detector: "crash" } });
     expect(resolved.status).toBe("resolved");
@@ -111,7 +111,7 @@ describe("runDetection", () => {
     const { app } = await ownedAppWithContacts(hook.url);
     const n = (10 * 86_400_000) / STEP;
     const s = generateTraffic({ seed: 5, days: 10, stepMs: STEP, start: NOW - (n - 1) * STEP, baseRps: 200, spike: { atSample: n - 3, samples: 3, factor: 4 } });
-    await db().trafficSample.createMany({ data: Array.from(s.values, (value, i) => ({ appRef: app.id, ts: BigInt(s.start + i * STEP), value })) });
+    await writeSamples(Array.from(s.values, (value, i) => ({ appRef: app.id, ts: s.start + i * STEP, value })));
     await runDetection({ appId: app.appId, now: new Date(NOW) });
     const anomaly = await db().finding.findFirst({ where: { appRef: app.id, detector: "anomaly", status: "open" } });
     expect(anomaly?.severity).toBe("info");

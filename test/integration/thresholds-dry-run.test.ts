@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { POST as dryRun } from "@/app/api/apps/[appId]/thresholds/dry-run/route";
-import { db } from "@/lib/db/client";
+import { writeSamples } from "@/lib/traffic/write";
 import { call } from "./support/http";
 import { makeApp, makeWorld } from "./support/world";
 
@@ -10,7 +10,7 @@ const DAY = 24 * H;
 const body = { floorRps: 10, for: "5m", severity: "critical", enabled: true };
 
 async function insertTraffic(appRef: string, start: number, stepMs: number, values: number[]) {
-  await db().trafficSample.createMany({ data: values.map((value, i) => ({ appRef, ts: BigInt(start + i * stepMs), value })) });
+  await writeSamples(values.map((value, i) => ({ appRef, ts: start + i * stepMs, value })));
 }
 
 describe("POST /api/apps/:appId/thresholds/dry-run", () => {

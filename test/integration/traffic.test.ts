@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { POST as push } from "@/app/api/traffic/route";
 import { GET as traffic } from "@/app/api/apps/[appId]/traffic/route";
-import { db } from "@/lib/db/client";
+import { db, sqliteConnection } from "@/lib/db/client";
+import { loadHistory, trafficExtent } from "@/lib/traffic/history";
+import { maintainTraffic } from "@/lib/traffic/retention";
+import { writeSamples } from "@/lib/traffic/write";
 import { call } from "./support/http";
 import { makeApp, makeTeam, makeUser, tokenFor } from "./support/world";
 
 const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+const LEVELS = { rawDays: 3, fiveMinuteDays: 15, retentionDays: 35 };
+const stored = async (appRef: string) => (await loadHistory(appRef, 0, Date.now() + DAY)).raw;
 
 describe("POST /api/traffic", () => {
   it("accepts good samples, reports each bad one by index, and changes nothing else", async () => {
@@ -31,7 +38,7 @@ describe("POST /api/traffic", () => {
     expect(r.body.rejected.map((x: { index: number }) => x.index)).toEqual([2, 3, 4, 5]);
     expect(r.body.rejected[0]).toEqual({ index: 2, appId: "no-such-app", error: "unknown app no-such-app" });
     expect(r.body.rejected[1].error).toMatch(/value must not be negative/);
-    expect(await db().trafficSample.count({ where: { appRef: app.id } })).toBe(2);
+    expect((await stored(app.id)).ts).toHaveLength(2);
   });
 
   it("replaces a re-sent sample instead of duplicating it", async () => {
@@ -41,8 +48,7 @@ describe("POST /api/traffic", () => {
     const ts = Date.UTC(2026, 10, 2);
     await call(push, "POST", { as: { token }, body: { samples: [{ appId: app.appId, ts, value: 1 }] } });
     await call(push, "POST", { as: { token }, body: { samples: [{ appId: app.appId, ts, value: 7 }] } });
-    const rows = await db().trafficSample.findMany({ where: { appRef: app.id } });
-    expect(rows.map((x) => x.value)).toEqual([7]);
+    expect([...(await stored(app.id)).values]).toEqual([7]);
   });
 
   it("needs a token or session (401) and a samples array (422)", async () => {
@@ -61,9 +67,7 @@ describe("GET /api/apps/:appId/traffic", () => {
     const app = await makeApp(team.id);
     const user = await makeUser();
     const t0 = Date.UTC(2026, 10, 3, 0, 0);
-    await db().trafficSample.createMany({
-      data: Array.from({ length: 10 }, (_, i) => ({ appRef: app.id, ts: BigInt(t0 + i * MIN), value: i })),
-    });
+    await writeSamples(Array.from({ length: 10 }, (_, i) => ({ appRef: app.id, ts: t0 + i * MIN, value: i })));
     const r = await call(traffic, "GET", {
       as: user,
       params: { appId: app.appId },
@@ -92,5 +96,99 @@ describe("GET /api/apps/:appId/traffic", () => {
     });
     expect(reversed.status).toBe(422);
     expect((await call(traffic, "GET", { params: { appId: app.appId } })).status).toBe(401);
+  });
+});
+
+describe("traffic levels: raw window, 5-minute and 1-hour rollups", () => {
+  // 20 days of minute samples ending now: value = minute of the hour, so every 5-minute bucket
+  // and every hour has a known count, sum, min and max
+  async function twentyDays(now: number) {
+    const team = await makeTeam();
+    const app = await makeApp(team.id);
+    const end = Math.floor(now / MIN) * MIN;
+    const rows = Array.from({ length: 20 * 1440 }, (_, i) => {
+      const ts = end - i * MIN;
+      return { appRef: app.id, ts, value: (ts / MIN) % 60 };
+    });
+    await writeSamples(rows, now);
+    return { app, rows };
+  }
+
+  it("moves old samples down the levels, keeping every sample counted once, and is idempotent", async () => {
+    const now = Date.now();
+    const { app, rows } = await twentyDays(now);
+    const first = await maintainTraffic(now, LEVELS);
+    expect(first.rolledRaw).toBeGreaterThan(17 * 1440 - 60); // the cut is at the hour
+    const h = await loadHistory(app.id, 0, now + DAY);
+    const rawCut = Math.floor(now / HOUR) * HOUR - 3 * DAY;
+    expect(h.raw.ts[0]).toBeGreaterThanOrEqual(rawCut);
+    const fiveMinute = [...h.rollups.spanMs].filter((s) => s === 5 * MIN).length;
+    const hourly = [...h.rollups.spanMs].filter((s) => s === HOUR).length;
+    expect(fiveMinute).toBe((12 * DAY) / (5 * MIN));
+    expect(hourly).toBeGreaterThanOrEqual(5 * 24 - 1); // the oldest hour may be partial
+    const count = [...h.rollups.count].reduce((a, b) => a + b, 0) + h.raw.ts.length;
+    const sum = [...h.rollups.sum].reduce((a, b) => a + b, 0) + [...h.raw.values].reduce((a, b) => a + b, 0);
+    expect(count).toBe(rows.length);
+    expect(sum).toBe(rows.reduce((a, r) => a + r.value, 0));
+    // a full hour bucket: minutes 0..59 of the hour
+    const i = [...h.rollups.count].findIndex((c, k) => c === 60 && h.rollups.spanMs[k] === HOUR);
+    expect([h.rollups.min[i], h.rollups.max[i], h.rollups.sum[i]]).toEqual([0, 59, (59 * 60) / 2]);
+
+    const again = await maintainTraffic(now, LEVELS);
+    expect([again.rolledRaw, again.rolledFiveMinute, again.deleted]).toEqual([0, 0, 0]);
+    expect(await loadHistory(app.id, 0, now + DAY)).toEqual(h);
+
+    // 20 days later everything is older than the retention window of the hourly level
+    const later = await maintainTraffic(now + 36 * DAY, LEVELS);
+    expect(later.deleted).toBeGreaterThan(0);
+    expect(await trafficExtent([app.id])).toEqual(new Map());
+  });
+
+  it("refuses a sample for a bucket that is already rolled up, and still replaces within the raw window", async () => {
+    const now = Date.now();
+    const team = await makeTeam();
+    const app = await makeApp(team.id);
+    const token = await tokenFor(await makeUser());
+    const old = Math.floor((now - 5 * DAY) / HOUR) * HOUR;
+    // backfill of a period never seen: accepted, then rolled up
+    expect((await writeSamples([{ appRef: app.id, ts: old, value: 4 }], now)).written).toBe(1);
+    await maintainTraffic(now, LEVELS);
+    const r = await call(push, "POST", {
+      as: { token },
+      body: { samples: [{ appId: app.appId, ts: old, value: 9 }, { appId: app.appId, ts: now - MIN, value: 1 }] },
+    });
+    expect(r.body.accepted).toBe(1);
+    expect(r.body.rejected).toEqual([{ index: 0, appId: app.appId, error: expect.stringMatching(/already rolled up/) }]);
+    const h = await loadHistory(app.id, 0, now + DAY);
+    expect([...h.rollups.sum]).toEqual([4]);
+    expect([...h.rollups.count]).toEqual([1]);
+  });
+
+  it("charts a range across the levels as the mean of all samples per step", async () => {
+    const now = Date.now();
+    const { app } = await twentyDays(now);
+    await maintainTraffic(now, LEVELS);
+    const user = await makeUser();
+    const r = await call(traffic, "GET", {
+      as: user,
+      params: { appId: app.appId },
+      query: { from: new Date(now - 14 * DAY).toISOString(), to: new Date(now).toISOString(), step: "3600" },
+    });
+    expect(r.status).toBe(200);
+    const full = r.body.points.slice(1, -1);
+    expect(full.length).toBeGreaterThan(13 * 24);
+    // every whole hour holds minutes 0..59: mean 29.5, whether raw, 5-minute or hourly
+    for (const p of full) expect(p.v).toBeCloseTo(29.5, 9);
+  });
+
+  it("gives the pages of deleted rows back to the file system (SQLite)", async () => {
+    const conn = await sqliteConnection();
+    if (!conn) return; // PostgreSQL: autovacuum's business
+    expect(Number(conn.pragma("auto_vacuum", { simple: true }))).toBe(2);
+    const now = Date.now();
+    await twentyDays(now);
+    const s = await maintainTraffic(now, LEVELS);
+    expect(s.vacuumedPages).toBeGreaterThan(0);
+    expect(Number(conn.pragma("freelist_count", { simple: true }))).toBe(0);
   });
 });

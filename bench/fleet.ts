@@ -1,0 +1,262 @@
+// A fleet in a real database: N apps × D days of traffic seeded through the ingest write path
+// (writeSamples, day by day with the hourly maintenance in between, as a running portal would),
+// then detection ticks, storage, reads during ingest and ingest into a big raw window.
+//
+//   npm run bench:fleet -- [--apps 1000] [--days 15] [--step 60] [--ingest-apps 10000] [--postgres]
+//
+// --step: seconds between samples; --ingest-apps: apps whose raw window (TRAFFIC_RAW_DAYS) the
+// ingest measurement writes into (0 skips it); --postgres: BENCH_POSTGRES_URL (default
+// postgresql://postgres@127.0.0.1:5432/portal_bench_fleet), recreated on each run.
+// Ticks call whatever runDetection is in lib/findings; "first tick after a restart" runs in a
+// fresh Node process against the same database. Wall-clock times: other jobs on the machine count.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { argValue } from "./args";
+
+const APPS = argValue("apps", 1_000);
+const DAYS = argValue("days", 15);
+const STEP_S = argValue("step", 60);
+const INGEST_APPS = process.argv.includes("--ingest-apps") ? Number(process.argv[process.argv.indexOf("--ingest-apps") + 1]) : 10_000;
+const POSTGRES = process.argv.includes("--postgres");
+const PG_BASE = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/portal_bench_fleet";
+const DAY_MS = 86_400_000;
+const STEP_MS = STEP_S * 1000;
+
+const outDir = path.resolve("bench/out/fleet");
+process.env.SCHEDULER_ENABLED = "false";
+
+type World = { url: string; apps: { id: string; appId: string }[]; end: number };
+
+async function freshDatabase(name: string): Promise<string> {
+  if (POSTGRES) {
+    const pg = (await import("pg")).default;
+    const url = new URL(PG_BASE);
+    url.pathname = `/${url.pathname.slice(1)}_${name}`;
+    const admin = new URL(url);
+    admin.pathname = "/postgres";
+    const c = new pg.Client({ connectionString: admin.toString() });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
+    await c.end();
+    return url.toString();
+  }
+  fs.mkdirSync(outDir, { recursive: true });
+  const file = path.join(outDir, `${name}.db`);
+  for (const s of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + s, { force: true });
+  return `file:${file}`;
+}
+
+const { generateTraffic } = await import("@/lib/detection");
+
+async function seed(name: string, apps: number, days: number, end: number): Promise<World & { seconds: number; samples: number }> {
+  const url = await freshDatabase(name);
+  process.env.DATABASE_URL = url;
+  const { migrateDeploy } = await import("@/lib/db/migrate");
+  await migrateDeploy(url);
+  const { db } = await import("@/lib/db/client");
+  const { writeSamples } = await import("@/lib/traffic/write");
+  const { maintainTraffic } = await import("@/lib/traffic/retention");
+  const team = await db().team.create({ data: { slug: `bench-${name}`, name: "bench" } });
+  const ids = Array.from({ length: apps }, (_, i) => `fleet-${String(i).padStart(5, "0")}`);
+  for (let i = 0; i < ids.length; i += 1_000) {
+    await db().app.createMany({ data: ids.slice(i, i + 1_000).map((appId) => ({ appId, name: appId, teamId: team.id, searchText: appId })) });
+  }
+  const list = await db().app.findMany({ select: { id: true, appId: true }, orderBy: { appId: "asc" } });
+  const perDay = DAY_MS / STEP_MS;
+  let samples = 0;
+  const t0 = performance.now();
+  for (let d = days - 1; d >= 0; d--) {
+    const dayEnd = end - d * DAY_MS;
+    const dayStart = dayEnd - perDay * STEP_MS + STEP_MS;
+    for (let a = 0; a < list.length; a += 200) {
+      const rows = [];
+      for (const app of list.slice(a, a + 200)) {
+        const k = Number(app.appId.slice(6));
+        const s = generateTraffic({ seed: k * 1_000 + d, days: 1, stepMs: STEP_MS, start: dayStart, baseRps: 5 + (k % 97) * 10, noise: 0.06 });
+        for (let i = 0; i < s.values.length; i++) rows.push({ appRef: app.id, ts: dayStart + i * STEP_MS, value: Math.round((s.values[i] as number) * 100) / 100 });
+      }
+      samples += rows.length;
+      await writeSamples(rows, dayEnd);
+    }
+    await maintainTraffic(dayEnd);
+  }
+  return { url, apps: list, end, seconds: (performance.now() - t0) / 1000, samples };
+}
+
+async function liveBytes(): Promise<number> {
+  const { db, sqliteConnection } = await import("@/lib/db/client");
+  const conn = await sqliteConnection();
+  if (conn) {
+    const { sqliteBytes } = await import("@/lib/traffic/sqlite");
+    return sqliteBytes(conn).live;
+  }
+  const r = await db().$queryRawUnsafe<{ n: bigint }[]>(
+    `SELECT SUM(pg_total_relation_size(c.oid))::bigint AS n FROM pg_class c WHERE c.relname IN ('TrafficSeries', 'TrafficSample', 'TrafficRollup5m', 'TrafficRollup1h')`,
+  );
+  return Number(r[0]?.n ?? 0);
+}
+
+async function tick(now: number) {
+  const { runDetection } = await import("@/lib/findings/run-detection");
+  const t = performance.now();
+  const s = await runDetection({ now: new Date(now) });
+  return { ms: performance.now() - t, s };
+}
+
+async function steadyTick(w: World, k: number) {
+  const { writeSamples } = await import("@/lib/traffic/write");
+  const ts = w.end + k * STEP_MS;
+  await writeSamples(w.apps.map((a, i) => ({ appRef: a.id, ts, value: 5 + (i % 97) * 10 })), ts);
+  return tick(ts);
+}
+
+// Each phase runs in its own Node process (one database per process, as in the server); the
+// last line a phase prints is its JSON result.
+function phase<T>(name: string, args: string[] = []): T {
+  const r = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/fleet.ts", ...process.argv.slice(2), "--phase", name, ...args], {
+    encoding: "utf8", env: process.env, maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"],
+  });
+  const line = r.stdout.trim().split("\n").at(-1) ?? "";
+  try {
+    return JSON.parse(line) as T;
+  } catch {
+    throw new Error(`phase ${name} failed (exit ${r.status}):\n${r.stdout}`);
+  }
+}
+const arg = (name: string) => process.argv[process.argv.indexOf(`--${name}`) + 1] as string;
+
+const p99 = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * 0.99))] as number;
+};
+
+// GET /api/apps/:appId/traffic (last 24 h) back to back for `ms`, through the route handler.
+async function readLoop(w: World, token: string, ms: number, stop?: () => boolean) {
+  const { GET } = await import("@/app/api/apps/[appId]/traffic/route");
+  const lat: number[] = [];
+  const until = performance.now() + ms;
+  let i = 0;
+  while (performance.now() < until && !(stop?.() ?? false)) {
+    const app = w.apps[(i++ * 7919) % w.apps.length] as { appId: string };
+    const req = new Request(`http://127.0.0.1/api/apps/${app.appId}/traffic?from=${new Date(w.end - DAY_MS).toISOString()}&to=${new Date(w.end).toISOString()}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const t = performance.now();
+    const res = await GET(req, { params: Promise.resolve({ appId: app.appId }) });
+    await res.json();
+    lat.push(performance.now() - t);
+  }
+  return lat;
+}
+
+// POST /api/traffic back to back with `batch` samples per request, `parallel` requests in flight.
+async function ingestLoop(w: World, token: string, opts: { batch: number; parallel: number; ms?: number; total?: number; from: number }) {
+  const { POST } = await import("@/app/api/traffic/route");
+  let sent = 0;
+  let next = 0;
+  const started = performance.now();
+  const done = () => (opts.ms !== undefined ? performance.now() - started >= opts.ms : sent >= (opts.total ?? 0));
+  const worker = async () => {
+    while (!done()) {
+      const k = next++;
+      const samples = [];
+      for (let j = 0; j < opts.batch; j++) {
+        const n = k * opts.batch + j;
+        const app = w.apps[n % w.apps.length] as { appId: string };
+        samples.push({ appId: app.appId, ts: opts.from + Math.floor(n / w.apps.length) * STEP_MS, value: 100 + (n % 50) });
+      }
+      const res = await POST(new Request("http://127.0.0.1/api/traffic", {
+        method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ samples }),
+      }), { params: Promise.resolve({}) });
+      const body = (await res.json()) as { accepted: number };
+      if (res.status !== 202 || body.accepted !== opts.batch) throw new Error(`ingest: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+      sent += opts.batch;
+    }
+  };
+  await Promise.all(Array.from({ length: opts.parallel }, worker));
+  return { samples: sent, seconds: (performance.now() - started) / 1000 };
+}
+
+async function tokenIn() {
+  const { db } = await import("@/lib/db/client");
+  const { createToken } = await import("@/lib/tokens/tokens");
+  const user = await db().user.create({ data: { email: `bench-${Date.now()}@bench.local`, name: "bench", passwordHash: "x" } });
+  return (await createToken(user.id, "bench")).token;
+}
+
+const end = Number(process.argv.includes("--end") ? arg("end") : Math.floor(Date.now() / STEP_MS) * STEP_MS - 10 * STEP_MS);
+const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
+
+if (process.argv.includes("--phase")) {
+  const which = arg("phase");
+  let result: unknown;
+  if (which === "one-day") {
+    const w = await seed("one-day", APPS, 1, end);
+    await tick(w.end); // cold
+    const steady: number[] = [];
+    for (let k = 1; k <= 3; k++) steady.push((await steadyTick(w, k)).ms);
+    result = { steady: med(steady) };
+  } else if (which === "history") {
+    const w = await seed("history", APPS, DAYS, end);
+    const bytes = await liveBytes();
+    const cold = await tick(w.end);
+    const steady: number[] = [];
+    for (let k = 1; k <= 3; k++) steady.push((await steadyTick(w, k)).ms);
+    result = { url: w.url, samples: w.samples, seedSeconds: w.seconds, bytes, cold: cold.ms, evaluated: cold.s.evaluated, steady: med(steady), now: w.end + 3 * STEP_MS };
+  } else if (which === "restart") {
+    process.env.DATABASE_URL = arg("db");
+    const t = await tick(Number(arg("now")) + STEP_MS);
+    result = { ms: t.ms };
+  } else if (which === "reads") {
+    process.env.DATABASE_URL = arg("db");
+    const { db } = await import("@/lib/db/client");
+    const w: World = { url: arg("db"), apps: await db().app.findMany({ select: { id: true, appId: true }, orderBy: { appId: "asc" } }), end };
+    const token = await tokenIn();
+    const idle = await readLoop(w, token, 5_000);
+    let ingesting = true;
+    const ingest = ingestLoop(w, token, { batch: 10_000, parallel: 2, ms: 10_000, from: end + 10 * STEP_MS }).finally(() => (ingesting = false));
+    const busy = await readLoop(w, token, 60_000, () => !ingesting);
+    const flat = await ingest;
+    result = { idle: p99(idle), idleN: idle.length, busy: p99(busy), busyN: busy.length, rate: flat.samples / flat.seconds };
+  } else if (which === "raw-window") {
+    const { parseEnv } = await import("@/lib/env");
+    const rawDays = parseEnv(process.env).TRAFFIC_RAW_DAYS;
+    const w = await seed("raw-window", INGEST_APPS, rawDays, end);
+    const token = await tokenIn();
+    const r = await ingestLoop(w, token, { batch: 50_000, parallel: 1, total: 20 * INGEST_APPS, from: w.end + STEP_MS });
+    result = { rawDays, rows: w.samples, seedRate: w.samples / w.seconds, rate: r.samples / r.seconds, samples: r.samples, seconds: r.seconds };
+  }
+  console.log(JSON.stringify(result));
+  process.exit(0);
+}
+
+const out: [string, string][] = [];
+const say = (what: string, figure: string) => {
+  out.push([what, figure]);
+  console.log(`${what}: ${figure}`);
+};
+const dbName = POSTGRES ? "PostgreSQL" : "SQLite";
+console.log(`bench:fleet — ${APPS} apps × ${DAYS} days at ${STEP_S} s on ${dbName}, node ${process.version}`);
+const endArgs = ["--end", String(end)];
+
+const oneDay = phase<{ steady: number }>("one-day", endArgs);
+const h = phase<{ url: string; samples: number; seedSeconds: number; bytes: number; cold: number; evaluated: number; steady: number; now: number }>("history", endArgs);
+say(`seed ${APPS} × ${DAYS} d through writeSamples (+ hourly maintenance)`, `${(h.samples / h.seedSeconds).toFixed(0)} samples/s (${h.samples.toLocaleString("en-US")} in ${h.seedSeconds.toFixed(1)} s)`);
+say("live traffic bytes per app-day", `${(h.bytes / (APPS * DAYS)).toFixed(0)} B (${(h.bytes / 1e6).toFixed(1)} MB; ${((h.bytes / 1e6) * (1000 / APPS) * (15 / DAYS)).toFixed(0)} MB per 1,000 apps × 15 d)`);
+say("cold tick", `${(h.cold / 1000).toFixed(2)} s (${h.evaluated} apps evaluated)`);
+say(`steady tick (one new sample per app), ${DAYS} d history`, `${(h.steady / 1000).toFixed(2)} s (median of 3)`);
+say("steady tick, 1 d history", `${(oneDay.steady / 1000).toFixed(2)} s → ${DAYS} d / 1 d = ${(h.steady / oneDay.steady).toFixed(2)}×`);
+const restart = phase<{ ms: number }>("restart", [...endArgs, "--db", h.url, "--now", String(h.now)]);
+say("first tick after a restart (fresh process)", `${(restart.ms / 1000).toFixed(2)} s = ${(restart.ms / h.steady).toFixed(2)}× steady`);
+const reads = phase<{ idle: number; idleN: number; busy: number; busyN: number; rate: number }>("reads", [...endArgs, "--db", h.url]);
+say("GET /api/apps/:id/traffic p99, idle", `${reads.idle.toFixed(1)} ms (${reads.idleN} requests)`);
+say("GET p99 during flat-out POST /api/traffic (2 × 10,000-sample requests in flight)", `${reads.busy.toFixed(1)} ms = ${(reads.busy / reads.idle).toFixed(2)}× idle (${reads.busyN} requests; ingest ${reads.rate.toFixed(0)} samples/s meanwhile)`);
+if (INGEST_APPS > 0) {
+  const r = phase<{ rawDays: number; rows: number; seedRate: number; rate: number; samples: number; seconds: number }>("raw-window", endArgs);
+  say(`POST /api/traffic into ${INGEST_APPS.toLocaleString("en-US")} apps' raw window (${r.rawDays} d, ${r.rows.toLocaleString("en-US")} rows), 50,000-sample requests`, `${r.rate.toFixed(0)} samples/s (${r.samples.toLocaleString("en-US")} in ${r.seconds.toFixed(1)} s; seeding it: ${r.seedRate.toFixed(0)} samples/s)`);
+}
+
+console.log(`\n| bench:fleet, ${APPS} apps × ${DAYS} d at ${STEP_S} s, ${dbName} | figure |\n| --- | --- |`);
+for (const [w, f] of out) console.log(`| ${w} | ${f} |`);
+process.exit(0);

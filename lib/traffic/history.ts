@@ -1,0 +1,102 @@
+import "server-only";
+import { db, sqliteConnection } from "@/lib/db/client";
+import { placeholders } from "@/lib/db/sql";
+import { seriesKeys } from "./keys";
+import { emptyRollups, flattenHistory, FIVE_MINUTES_S, HOUR_S, type TrafficHistory, type TrafficSeries } from "./levels";
+import { statement } from "./sqlite";
+
+const RAW = `SELECT "ts", "value" FROM "TrafficSample" WHERE "key" = ? AND "ts" >= ? AND "ts" < ? ORDER BY "ts"`;
+const ROLLUPS = `SELECT "bucket", ${FIVE_MINUTES_S} AS "span", "count", "sum", "min", "max" FROM "TrafficRollup5m" WHERE "key" = ? AND "bucket" >= ? AND "bucket" < ?
+  UNION ALL SELECT "bucket", ${HOUR_S} AS "span", "count", "sum", "min", "max" FROM "TrafficRollup1h" WHERE "key" = ? AND "bucket" >= ? AND "bucket" < ?
+  ORDER BY 1`;
+
+const numbered = (sql: string) => {
+  let i = 0;
+  return sql.replace(/\?/g, () => placeholders(1, i++)[0] as string);
+};
+
+const secondsRange = (fromMs: number, toMs: number) => [Math.ceil(fromMs / 1000), Math.ceil(toMs / 1000)] as const;
+
+type RollupRow = [number, number, number, number, number, number];
+
+/**
+ * Everything stored of one app's traffic with a timestamp in [fromMs, toMs): the raw samples
+ * (epoch ms, oldest first) and the 5-minute and 1-hour rollup buckets that start in the range
+ * (oldest first). The levels never hold the same sample twice (lib/traffic/levels.ts). This is
+ * the loader to rebuild an app's detector state from; `flattenHistory` makes one series of it.
+ */
+export async function loadHistory(appRef: string, fromMs: number, toMs: number): Promise<TrafficHistory> {
+  const key = (await seriesKeys([appRef], false)).get(appRef);
+  const empty: TrafficHistory = { raw: { ts: new Float64Array(0), values: new Float64Array(0) }, rollups: emptyRollups() };
+  if (key === undefined) return empty;
+  const [from, to] = secondsRange(fromMs, toMs);
+  const conn = await sqliteConnection();
+  let raw: [number, number][];
+  let buckets: RollupRow[];
+  if (conn) {
+    raw = statement(conn, RAW).raw(true).all(key, from, to) as [number, number][];
+    buckets = statement(conn, ROLLUPS).raw(true).all(key, from, to, key, from, to) as RollupRow[];
+  } else {
+    const r = await db().$queryRawUnsafe<{ ts: bigint; value: number }[]>(numbered(RAW), key, BigInt(from), BigInt(to));
+    raw = r.map((x) => [Number(x.ts), x.value]);
+    const b = await db().$queryRawUnsafe<{ bucket: bigint; span: number; count: number; sum: number; min: number; max: number }[]>(
+      numbered(ROLLUPS), key, BigInt(from), BigInt(to), key, BigInt(from), BigInt(to),
+    );
+    buckets = b.map((x) => [Number(x.bucket), Number(x.span), Number(x.count), x.sum, x.min, x.max]);
+  }
+  const out: TrafficHistory = { raw: { ts: new Float64Array(raw.length), values: new Float64Array(raw.length) }, rollups: emptyRollups(buckets.length) };
+  raw.forEach(([t, v], i) => {
+    out.raw.ts[i] = t * 1000;
+    out.raw.values[i] = v;
+  });
+  const r = out.rollups;
+  buckets.forEach(([t, span, count, sum, min, max], i) => {
+    r.ts[i] = t * 1000;
+    r.spanMs[i] = span * 1000;
+    r.count[i] = count;
+    r.sum[i] = sum;
+    r.min[i] = min;
+    r.max[i] = max;
+  });
+  return out;
+}
+
+/**
+ * One app's traffic in [fromMs, toMs) as one series, oldest first: raw samples where they are
+ * kept, rollup buckets (at their mean, at the raw samples' cadence) before that.
+ */
+export async function loadTraffic(appRef: string, fromMs: number, toMs: number): Promise<TrafficSeries> {
+  return flattenHistory(await loadHistory(appRef, fromMs, toMs));
+}
+
+// Per app, the oldest and newest stored second over all levels; each subquery is one seek on a
+// primary key (key, ts|bucket), so this costs per app, not per stored sample. A rollup counts
+// up to the end of its bucket.
+const EXTENT = `SELECT s."appRef" AS "appRef",
+  (SELECT MIN("ts") FROM "TrafficSample" t WHERE t."key" = s."key") AS "rawFirst",
+  (SELECT MAX("ts") FROM "TrafficSample" t WHERE t."key" = s."key") AS "rawLast",
+  (SELECT MIN("bucket") FROM "TrafficRollup5m" t WHERE t."key" = s."key") AS "fiveFirst",
+  (SELECT MAX("bucket") FROM "TrafficRollup5m" t WHERE t."key" = s."key") AS "fiveLast",
+  (SELECT MIN("bucket") FROM "TrafficRollup1h" t WHERE t."key" = s."key") AS "hourFirst",
+  (SELECT MAX("bucket") FROM "TrafficRollup1h" t WHERE t."key" = s."key") AS "hourLast"
+  FROM "TrafficSeries" s WHERE s."appRef" IN (LIST)`;
+
+type ExtentRow = { appRef: string; rawFirst: unknown; rawLast: unknown; fiveFirst: unknown; fiveLast: unknown; hourFirst: unknown; hourLast: unknown };
+
+/** Oldest and newest stored traffic (epoch ms) of each app that has any; apps without traffic are absent. */
+export async function trafficExtent(appRefs: string[]): Promise<Map<string, { first: number; last: number }>> {
+  const out = new Map<string, { first: number; last: number }>();
+  const conn = await sqliteConnection();
+  for (let i = 0; i < appRefs.length; i += 500) {
+    const chunk = appRefs.slice(i, i + 500);
+    const sql = EXTENT.replace("LIST", placeholders(chunk.length).join(", "));
+    const rows = (conn ? statement(conn, sql).all(...chunk) : await db().$queryRawUnsafe(sql, ...chunk)) as ExtentRow[];
+    for (const r of rows) {
+      const n = (v: unknown, plus = 0) => (v === null || v === undefined ? NaN : Number(v) + plus);
+      const firsts = [n(r.rawFirst), n(r.fiveFirst), n(r.hourFirst)].filter(Number.isFinite);
+      const lasts = [n(r.rawLast), n(r.fiveLast, FIVE_MINUTES_S - 1), n(r.hourLast, HOUR_S - 1)].filter(Number.isFinite);
+      if (firsts.length > 0) out.set(r.appRef, { first: Math.min(...firsts) * 1000, last: Math.max(...lasts) * 1000 });
+    }
+  }
+  return out;
+}

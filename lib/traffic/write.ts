@@ -1,0 +1,115 @@
+import "server-only";
+import { db, sqliteConnection } from "@/lib/db/client";
+import { placeholders } from "@/lib/db/sql";
+import { seriesKeys } from "./keys";
+import { bucketOf, cutoffs, FIVE_MINUTES_S, HOUR_S, toSeconds } from "./levels";
+import { trafficLevels } from "./settings";
+import { inSlice, statement } from "./sqlite";
+
+export type Row = { appRef: string; ts: number; value: number };
+export type WriteOutcome = { written: number; final: number[] };
+
+// Rows per transaction on SQLite (one slice: a few milliseconds), per INSERT on PostgreSQL.
+const SQLITE_SLICE = 4_000;
+const PG_CHUNK = 8_000;
+
+const UPSERT = `INSERT INTO "TrafficSample" ("key", "ts", "value") VALUES (?, ?, ?) ON CONFLICT ("key", "ts") DO UPDATE SET "value" = excluded."value"`;
+const ROLLED = `SELECT (EXISTS (SELECT 1 FROM "TrafficRollup5m" WHERE "key" = ? AND "bucket" = ?)
+  OR EXISTS (SELECT 1 FROM "TrafficRollup1h" WHERE "key" = ? AND "bucket" = ?)) AS "rolled"`;
+
+/**
+ * Stores samples (ts in epoch ms, kept to the second). A re-sent (app, second) replaces the
+ * earlier value. A sample older than the raw window whose 5-minute or 1-hour bucket has already
+ * been rolled up is refused (its index is in `final`): the raw samples of that bucket are gone,
+ * so it could only be added on top, and a re-send would then count twice.
+ * Not atomic across slices: on an error some slices may be stored; re-sending is safe.
+ */
+export async function writeSamples(rows: Row[], nowMs = Date.now()): Promise<WriteOutcome> {
+  if (rows.length === 0) return { written: 0, final: [] };
+  const keys = await seriesKeys(rows.map((r) => r.appRef), true);
+  const rawCut = cutoffs(trafficLevels(), nowMs).raw;
+  const conn = await sqliteConnection();
+  return conn ? writeSqlite(conn, rows, keys, rawCut) : writePostgres(rows, keys, rawCut);
+}
+
+async function writeSqlite(conn: NonNullable<Awaited<ReturnType<typeof sqliteConnection>>>, rows: Row[], keys: Map<string, number>, rawCut: number): Promise<WriteOutcome> {
+  const upsert = statement(conn, UPSERT);
+  const rolled = statement(conn, ROLLED).pluck();
+  const final: number[] = [];
+  let written = 0;
+  for (let i = 0; i < rows.length; i += SQLITE_SLICE) {
+    const end = Math.min(rows.length, i + SQLITE_SLICE);
+    written += await inSlice(conn, () => {
+      let n = 0;
+      for (let k = i; k < end; k++) {
+        const r = rows[k] as Row;
+        const key = keys.get(r.appRef) as number;
+        const ts = toSeconds(r.ts);
+        if (ts < rawCut && rolled.get(key, bucketOf(ts, FIVE_MINUTES_S), key, bucketOf(ts, HOUR_S))) {
+          final.push(k);
+          continue;
+        }
+        upsert.run(key, ts, r.value);
+        n++;
+      }
+      return n;
+    });
+  }
+  return { written, final };
+}
+
+async function writePostgres(rows: Row[], keys: Map<string, number>, rawCut: number): Promise<WriteOutcome> {
+  const fresh: number[] = [];
+  const old: number[] = [];
+  rows.forEach((r, i) => (toSeconds(r.ts) < rawCut ? old : fresh).push(i));
+  const values = (idx: number[]) => {
+    const ph = placeholders(idx.length * 3);
+    const sql = idx.map((_, k) => `(${ph[3 * k]}::int, ${ph[3 * k + 1]}::bigint, ${ph[3 * k + 2]}::float8)`).join(", ");
+    const params = idx.flatMap((i) => {
+      const r = rows[i] as Row;
+      return [keys.get(r.appRef) as number, BigInt(toSeconds(r.ts)), r.value];
+    });
+    return { sql, params };
+  };
+  let written = 0;
+  for (let i = 0; i < fresh.length; i += PG_CHUNK) {
+    // one statement may not touch a row twice: the last of duplicate (key, ts) wins, as on SQLite
+    const chunk = lastPerSecond(rows, keys, fresh.slice(i, i + PG_CHUNK));
+    const v = values(chunk);
+    written += await db().$executeRawUnsafe(
+      `INSERT INTO "TrafficSample" ("key", "ts", "value") VALUES ${v.sql} ON CONFLICT ("key", "ts") DO UPDATE SET "value" = excluded."value"`,
+      ...v.params,
+    );
+  }
+  const final: number[] = [];
+  for (let i = 0; i < old.length; i += PG_CHUNK) {
+    const chunk = lastPerSecond(rows, keys, old.slice(i, i + PG_CHUNK));
+    const v = values(chunk);
+    const stored = await db().$queryRawUnsafe<{ key: number; ts: bigint }[]>(
+      `INSERT INTO "TrafficSample" ("key", "ts", "value")
+       SELECT v.k, v.t, v.x FROM (VALUES ${v.sql}) AS v(k, t, x)
+       WHERE NOT EXISTS (SELECT 1 FROM "TrafficRollup5m" r WHERE r."key" = v.k AND r."bucket" = v.t - v.t % ${FIVE_MINUTES_S})
+         AND NOT EXISTS (SELECT 1 FROM "TrafficRollup1h" r WHERE r."key" = v.k AND r."bucket" = v.t - v.t % ${HOUR_S})
+       ON CONFLICT ("key", "ts") DO UPDATE SET "value" = excluded."value"
+       RETURNING "key", "ts"`,
+      ...v.params,
+    );
+    const ok = new Set(stored.map((s) => `${s.key}:${s.ts}`));
+    written += stored.length;
+    for (const k of chunk) {
+      const r = rows[k] as Row;
+      if (!ok.has(`${keys.get(r.appRef)}:${toSeconds(r.ts)}`)) final.push(k);
+    }
+  }
+  final.sort((a, b) => a - b);
+  return { written, final };
+}
+
+function lastPerSecond(rows: Row[], keys: Map<string, number>, idx: number[]): number[] {
+  const last = new Map<string, number>();
+  for (const i of idx) {
+    const r = rows[i] as Row;
+    last.set(`${keys.get(r.appRef)}:${toSeconds(r.ts)}`, i);
+  }
+  return last.size === idx.length ? idx : [...last.values()];
+}
