@@ -1,7 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { sampleSchema } from "@/lib/validation/traffic";
+import { setImmediate as yieldToLoop } from "node:timers/promises";
+import { isPlainSample, sampleSchema } from "@/lib/validation/traffic";
 import { writeSamples, type Row } from "./write";
+
+const VALIDATION_SLICE = 5_000;
 
 export type Rejected = { index: number; appId: string | null; error: string };
 
@@ -14,16 +17,23 @@ function describe(issues: { path: PropertyKey[]; message: string }[]): string {
 export async function ingestSamples(samples: unknown[]): Promise<{ accepted: number; rejected: Rejected[] }> {
   const rejected: Rejected[] = [];
   const valid: { index: number; appId: string; ts: number; value: number }[] = [];
-  samples.forEach((raw, index) => {
+  for (let index = 0; index < samples.length; index++) {
+    // a big push is validated in slices, with the event loop running in between
+    if (index > 0 && index % VALIDATION_SLICE === 0) await yieldToLoop();
+    const raw = samples[index];
+    if (isPlainSample(raw)) {
+      valid.push({ index, appId: raw.appId, ts: raw.ts, value: raw.value });
+      continue;
+    }
     const r = sampleSchema.safeParse(raw);
     if (!r.success) {
       const appId = typeof raw === "object" && raw && typeof (raw as { appId?: unknown }).appId === "string" ? (raw as { appId: string }).appId : null;
       rejected.push({ index, appId, error: describe(r.error.issues) });
-      return;
+      continue;
     }
     const ts = typeof r.data.ts === "number" ? r.data.ts : Date.parse(r.data.ts);
     valid.push({ index, appId: r.data.appId, ts, value: r.data.value });
-  });
+  }
   const ids = [...new Set(valid.map((s) => s.appId))];
   const apps = await db().app.findMany({ where: { appId: { in: ids } }, select: { id: true, appId: true } });
   const refOf = new Map(apps.map((a) => [a.appId, a.id]));

@@ -18,6 +18,27 @@ export const sampleSchema = z.strictObject({
   value: z.number().finite("must be a finite number").nonnegative("must not be negative"),
 });
 
+/**
+ * The common case of a valid sample, checked without zod: an object with exactly appId (non-empty
+ * string), ts (positive whole epoch ms) and value (finite, ≥ 0). Everything it accepts,
+ * sampleSchema accepts too; anything else (ISO times, errors) goes through sampleSchema.
+ */
+export function isPlainSample(raw: unknown): raw is { appId: string; ts: number; value: number } {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return false;
+  const o = raw as { appId?: unknown; ts?: unknown; value?: unknown };
+  let keys = 0;
+  // every enumerable key, inherited ones too, as the strict schema sees them
+  for (const k in o) {
+    if (k !== "appId" && k !== "ts" && k !== "value") return false;
+    keys++;
+  }
+  return (
+    keys === 3 && typeof o.appId === "string" && o.appId.length > 0 &&
+    typeof o.ts === "number" && Number.isSafeInteger(o.ts) && o.ts > 0 &&
+    typeof o.value === "number" && Number.isFinite(o.value) && o.value >= 0
+  );
+}
+
 export const trafficQuerySchema = z
   .object({
     from: z.iso.datetime({ offset: true, message: "must be an ISO date-time" }).optional(),

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { isPlainSample, sampleSchema } from "./traffic";
+
+describe("isPlainSample (the fast path of sample validation)", () => {
+  const cases: unknown[] = [
+    { appId: "a", ts: 1, value: 0 },
+    { appId: "checkout-api", ts: 1_790_000_000_000, value: 12.5 },
+    { appId: "", ts: 1, value: 1 },
+    { appId: "a", ts: 0, value: 1 },
+    { appId: "a", ts: -5, value: 1 },
+    { appId: "a", ts: 1.5, value: 1 },
+    { appId: "a", ts: "2026-11-01T00:00:00Z", value: 1 },
+    { appId: "a", ts: 1, value: -1 },
+    { appId: "a", ts: 1, value: Infinity },
+    { appId: "a", ts: 1, value: NaN },
+    { appId: "a", ts: 1, value: "1" },
+    { appId: "a", ts: 1 },
+    { appId: "a", ts: 1, value: 1, extra: true },
+    { appId: 7, ts: 1, value: 1 },
+    [1, 2, 3],
+    null,
+    "sample",
+    Object.assign(Object.create({ inherited: 1 }), { appId: "a", ts: 1, value: 1 }),
+  ];
+  it("accepts only what the zod schema accepts, and every plain valid sample", () => {
+    for (const c of cases) {
+      if (isPlainSample(c)) expect(sampleSchema.safeParse(c).success, JSON.stringify(c)).toBe(true);
+    }
+    expect(cases.filter(isPlainSample)).toHaveLength(2);
+  });
+});
