@@ -37,11 +37,22 @@ async function writeSqlite(conn: NonNullable<Awaited<ReturnType<typeof sqliteCon
   const rolled = statement(conn, ROLLED).pluck();
   const final: number[] = [];
   let written = 0;
-  for (let i = 0; i < rows.length; i += SQLITE_SLICE) {
-    const end = Math.min(rows.length, i + SQLITE_SLICE);
+  // grouped by app (apps in key order, each app's rows in the order sent), so a slice touches few
+  // apps' newest pages instead of one page per sample
+  const byKey = new Map<number, number[]>();
+  rows.forEach((r, k) => {
+    const key = keys.get(r.appRef) as number;
+    const list = byKey.get(key);
+    if (list) list.push(k);
+    else byKey.set(key, [k]);
+  });
+  const order = [...byKey.keys()].sort((a, b) => a - b).flatMap((key) => byKey.get(key) as number[]);
+  for (let i = 0; i < order.length; i += SQLITE_SLICE) {
+    const end = Math.min(order.length, i + SQLITE_SLICE);
     written += await inSlice(conn, () => {
       let n = 0;
-      for (let k = i; k < end; k++) {
+      for (let j = i; j < end; j++) {
+        const k = order[j] as number;
         const r = rows[k] as Row;
         const key = keys.get(r.appRef) as number;
         const ts = toSeconds(r.ts);
@@ -55,6 +66,7 @@ async function writeSqlite(conn: NonNullable<Awaited<ReturnType<typeof sqliteCon
       return n;
     });
   }
+  final.sort((a, b) => a - b);
   return { written, final };
 }
 
