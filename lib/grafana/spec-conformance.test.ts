@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { app, ruleSettings } from "../../test/grafana/fixtures";
-import { createSpecValidator, loadGrafanaSpec, SPEC_PATH, type GrafanaSpec, type SpecValidator } from "../../test/grafana/spec";
+import { bodyDefinition, createSpecValidator, loadGrafanaSpec, SPEC_PATH, type GrafanaSpec, type SpecValidator } from "../../test/grafana/spec";
 import { buildAppRule } from "./build-app-rule";
 import { buildDesiredState, buildTeamFolder } from "./build-team";
 import { buildContactPoint } from "./contact-points";
-import { GRAFANA_ENDPOINTS } from "./endpoints";
+import { GRAFANA_ENDPOINTS, type GrafanaEndpoint } from "./endpoints";
+import { GRAFANA_REQUEST_BODIES } from "./request-bodies";
 import { mergePolicyTree } from "./policy-merge";
 import { alertRuleSchema, contactPointSchema, policyTreeSchema, ruleGroupSchema } from "./schemas";
 
@@ -82,6 +83,23 @@ describe.skipIf(skip)(`Grafana spec conformance (${SPEC_PATH})`, () => {
   it("has every path and method the client calls", () => {
     for (const [name, { method, path }] of Object.entries(GRAFANA_ENDPOINTS)) {
       expect(spec.paths[path]?.[method.toLowerCase()], `${name}: ${method} ${path}`).toBeDefined();
+    }
+  });
+
+  it("pins the project's request-body table to the spec: each call's body is the definition we validate against", () => {
+    for (const [name, { method, path }] of Object.entries(GRAFANA_ENDPOINTS)) {
+      const op = spec.paths[path]?.[method.toLowerCase()];
+      const ours = GRAFANA_REQUEST_BODIES[name as keyof typeof GRAFANA_REQUEST_BODIES] as { definition: string } | undefined;
+      expect(op && bodyDefinition(op), `${name as GrafanaEndpoint}: ${method} ${path}`).toBe(ours?.definition ?? null);
+    }
+  });
+
+  it("agrees with the project's schemas on what Grafana rejects", () => {
+    const rule = buildAppRule(apps[0]!, ruleSettings);
+    for (const bad of [{ for: 300 }, { for: "5 minutes" }, { uid: "has spaces" }, { noDataState: "Nope" }, { title: "" }]) {
+      const body = { ...rule, ...bad };
+      expect(v.validate("ProvisionedAlertRule", body), JSON.stringify(bad)).not.toEqual([]);
+      expect(alertRuleSchema.safeParse(body).success, JSON.stringify(bad)).toBe(false);
     }
   });
 

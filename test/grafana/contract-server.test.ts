@@ -36,7 +36,7 @@ describe("startGrafanaContractServer", () => {
     expect((await req("GET", "/v1/provisioning/alert-rules", { headers: { Authorization: "Bearer nope" } })).status).toBe(401);
   });
 
-  it("rejects bodies that break the spec", async () => {
+  it("rejects bodies that break the project schemas, naming the spec definition", async () => {
     await folder();
     const res = await req("POST", "/v1/provisioning/alert-rules", { body: { ...rule(), for: 300 } });
     expect(res.status).toBe(400);
@@ -133,7 +133,11 @@ describe("startGrafanaContractServer", () => {
     expect(srv.callCount()).toBe(0);
   });
 
-  it("fails loudly when the spec is absent", async () => {
-    await expect(startGrafanaContractServer({ specPath: "/nonexistent/spec.json" })).rejects.toThrow(/Grafana spec not found/);
+  it("answers 404 for what the client never calls, and 400 naming the definition for a bad policy tree", async () => {
+    expect((await req("GET", "/v1/provisioning/templates")).status).toBe(404);
+    expect((await req("PATCH", "/v1/provisioning/policies", { body: {} })).status).toBe(404);
+    const bad = await req("PUT", "/v1/provisioning/policies", { body: { routes: [{ object_matchers: [["team", "~", "a"]] }] } });
+    expect(bad.status).toBe(400);
+    expect(bad.json?.message).toContain("Route");
   });
 });

@@ -5,19 +5,20 @@ import { createFailureControls, type FailureControls } from "./contract-failures
 import { notifyHandlers } from "./contract-notify";
 import { ruleHandlers } from "./contract-rules";
 import { createContractState, fail, type ContractState, type Handler, type Reply } from "./contract-state";
-import { bodyDefinition, createSpecValidator, loadGrafanaSpec, SPEC_PATH } from "./spec";
+import { GRAFANA_ENDPOINTS, type GrafanaEndpoint } from "../../lib/grafana/endpoints";
+import { requestBodyOf } from "../../lib/grafana/request-bodies";
 
 // A fake Grafana for tests and the benchmark: a real HTTP server that validates every request
-// body against Grafana's Swagger spec and answers as Grafana 11.4 does (statuses, empty 404
-// bodies, provenance rules). See docs/grafana.md.
+// body against the project's own Grafana request schemas (lib/grafana/request-bodies.ts, which
+// spec-conformance.test.ts pins to Grafana 11.4's Swagger spec wherever ../shared/grafana
+// exists) and answers as Grafana 11.4 does (statuses, empty 404 bodies, provenance rules).
+// It needs nothing outside the repository. See docs/grafana.md.
 
 export interface ContractServerOptions {
   /** Bearer token to require; random when omitted. */
   token?: string;
   /** Data source uids GET /api/datasources/uid/{uid} knows. Default ["prometheus"]. */
   dataSources?: string[];
-  /** Spec location; defaults to ../shared/grafana relative to the repo root. */
-  specPath?: string;
 }
 
 export interface RequestLogEntry {
@@ -63,6 +64,27 @@ async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknow
   }
 }
 
+type Route = { method: string; template: string; endpoint: GrafanaEndpoint | null; re: RegExp; literal: boolean };
+
+// Every endpoint the client calls, plus the test-only reset of the policy tree.
+const ROUTES: Route[] = [
+  ...Object.entries(GRAFANA_ENDPOINTS).map(([name, e]) => ({ method: e.method, template: e.path, endpoint: name as GrafanaEndpoint })),
+  { method: "DELETE", template: "/v1/provisioning/policies", endpoint: null },
+]
+  .map((r) => ({ ...r, re: new RegExp(`^${r.template.replace(/\{\w+\}/g, "[^/]+")}$`), literal: !r.template.includes("{") }))
+  // literal paths win over templated ones (/alert-rules/export before /alert-rules/{UID})
+  .sort((a, b) => Number(b.literal) - Number(a.literal));
+
+function findRoute(method: string, path: string): Route | null {
+  return ROUTES.find((r) => r.method === method && r.re.test(path)) ?? null;
+}
+
+function schemaErrors(schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, body: unknown): string[] {
+  const result = schema.safeParse(body);
+  if (result.success) return [];
+  return (result.error?.issues ?? []).map((i) => `/${i.path.map(String).join("/")} ${i.message}`);
+}
+
 function paramsOf(template: string, path: string): Record<string, string> {
   const names = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "");
   const re = new RegExp(`^${template.replace(/\{\w+\}/g, "([^/]+)")}$`);
@@ -71,8 +93,6 @@ function paramsOf(template: string, path: string): Record<string, string> {
 }
 
 export async function startGrafanaContractServer(opts: ContractServerOptions = {}): Promise<GrafanaContractServer> {
-  const spec = loadGrafanaSpec(opts.specPath ?? SPEC_PATH); // throws loudly when the spec is absent
-  const validator = createSpecValidator(spec);
   const token = opts.token ?? `glsa_contract_${randomBytes(8).toString("hex")}`;
   const state = createContractState(opts.dataSources ?? ["prometheus"]);
   const failures = createFailureControls();
@@ -80,15 +100,15 @@ export async function startGrafanaContractServer(opts: ContractServerOptions = {
 
   async function handle(req: IncomingMessage, method: string, apiPath: string, query: URLSearchParams): Promise<Reply> {
     const path = apiPath.slice("/api".length);
-    const found = apiPath.startsWith("/api/") ? validator.findOperation(method, path) : null;
+    const found = apiPath.startsWith("/api/") ? findRoute(method, path) : null;
     if (!found) return fail(404, "Not found");
     if (found.template !== "/health" && req.headers.authorization !== `Bearer ${token}`) return fail(401, "Unauthorized");
     const parsed = await readJson(req);
     if (!parsed.ok) return fail(400, "bad request data: invalid JSON");
-    const definition = bodyDefinition(found.op);
-    if (definition) {
-      const errors = validator.validate(definition, parsed.value);
-      if (errors.length) return fail(400, `bad request data: ${definition} ${errors.join("; ")}`);
+    const body = found.endpoint ? requestBodyOf(found.endpoint) : null;
+    if (body) {
+      const errors = schemaErrors(body.schema, parsed.value);
+      if (errors.length) return fail(400, `bad request data: ${body.definition} ${errors.join("; ")}`);
     }
     const handler = HANDLERS[`${method} ${found.template}`];
     if (!handler) return fail(501, `contract server does not implement ${method} ${found.template}`);

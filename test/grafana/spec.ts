@@ -6,10 +6,14 @@ import addFormats from "ajv-formats";
 import { isPromDuration } from "../../lib/grafana/duration";
 
 // Grafana's Swagger 2 spec, read at run time from ../shared/grafana (relative to the repo
-// root). It is never copied into the repo.
+// root; GRAFANA_SPEC_PATH overrides, e.g. for a git worktree elsewhere). It is never copied
+// into the repo and only spec-conformance.test.ts reads it: the contract server validates
+// against the project's own schemas (lib/grafana/request-bodies.ts), which that test pins here.
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const SPEC_PATH = path.resolve(REPO_ROOT, "../shared/grafana/grafana-11.4.0-api-merged.swagger2.json");
+export const SPEC_PATH = process.env.GRAFANA_SPEC_PATH
+  ? path.resolve(process.env.GRAFANA_SPEC_PATH)
+  : path.resolve(REPO_ROOT, "../shared/grafana/grafana-11.4.0-api-merged.swagger2.json");
 
 type JsonObject = Record<string, unknown>;
 interface SpecOperation {
