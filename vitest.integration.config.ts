@@ -16,6 +16,9 @@ export default defineConfig({
       SMTP_URL: `smtp://127.0.0.1:${SMTP_TEST_PORT}`,
       SMTP_FROM: "portal@test.example",
       SCHEDULER_ENABLED: "false",
+      // the webhook receivers of test/integration/support listen on loopback, which is refused
+      // unless allowed (lib/net/address-policy.ts)
+      WEBHOOK_ALLOW_HOSTS: "127.0.0.1",
     },
     fileParallelism: false,
     testTimeout: 60_000,

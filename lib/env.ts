@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { grafanaEnvSchema } from "@/lib/grafana/config";
+import { parseAllowList } from "@/lib/net/address-policy";
 
 // Settings are parsed once; a bad variable fails at start with a message naming it.
 const schema = z.object({
@@ -39,6 +40,17 @@ const schema = z.object({
     .refine((v) => /^smtps?:\/\//.test(v), { message: "must be an smtp:// or smtps:// URL" })
     .optional(),
   SMTP_FROM: z.string().email().default("portal@localhost"),
+  // Hosts and CIDRs webhooks may reach although they are local or private (see lib/net).
+  WEBHOOK_ALLOW_HOSTS: z
+    .string()
+    .default("")
+    .superRefine((v, ctx) => {
+      try {
+        parseAllowList(v);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: `must be comma-separated hostnames and CIDRs: ${(e as Error).message}` });
+      }
+    }),
   NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   PROMETHEUS_URL: z.string().url().optional(),
   PROMETHEUS_APP_LABEL: z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "must be a Prometheus label name").default("app"),

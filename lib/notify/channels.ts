@@ -1,5 +1,7 @@
 import "server-only";
 import nodemailer from "nodemailer";
+import { postJson } from "@/lib/net/outbound";
+import { webhookAllowList } from "@/lib/net/webhook-policy";
 import type { Message } from "./message";
 
 export type Channel = "webhook" | "email";
@@ -10,14 +12,17 @@ export type Transport = {
   timeoutMs: number;
 };
 
-export async function sendWebhook(url: string, message: Message, timeoutMs: number): Promise<void> {
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(message.slack),
-    signal: AbortSignal.timeout(timeoutMs),
+// The address is checked again here, on the address actually connected to (lib/net/outbound:
+// DNS rebinding), redirects are not followed, and a failure is an OutboundError whose
+// publicReason() is all a user gets to read.
+// `idempotencyKey` is the same for every attempt of one (finding, event): delivery is
+// at-least-once (see deliver.ts), and a receiver drops repeats by this key.
+export async function sendWebhook(url: string, message: Message, timeoutMs: number, idempotencyKey: string): Promise<void> {
+  await postJson(url, { ...message.slack, idempotency_key: idempotencyKey }, {
+    timeoutMs,
+    allow: webhookAllowList(),
+    headers: { "idempotency-key": idempotencyKey },
   });
-  if (!res.ok) throw new Error(`webhook answered ${res.status}`);
 }
 
 const transporters = new Map<string, nodemailer.Transporter>();

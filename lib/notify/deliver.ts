@@ -2,12 +2,29 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { notificationMetrics } from "@/lib/metrics/registry";
+import { OutboundError } from "@/lib/net/outbound";
 import { sendEmail, sendWebhook, type Channel } from "./channels";
 import { buildMessage, type NotifyEvent } from "./message";
 import { MAX_ATTEMPTS, retryDelayMs } from "./backoff";
 
 // A claimed notification is leased for this long; one whose sender died becomes due again.
 const LEASE_MS = 5 * 60_000;
+
+export function idempotencyKey(findingId: string, event: string): string {
+  return `${findingId}:${event}`;
+}
+
+// What people read of a failed attempt. Webhooks: only the HTTP status class or timeout (the
+// remote side's text and the reason for a refusal would turn the portal into a probe of
+// private networks); the detail goes to the server log.
+function publicError(channel: Channel, error: unknown): string {
+  const detail = error instanceof Error ? error.message : String(error);
+  if (channel === "webhook") {
+    console.warn(`[notify] webhook delivery failed: ${detail}`);
+    return error instanceof OutboundError ? error.publicReason() : "failed (no connection)";
+  }
+  return detail.slice(0, 500);
+}
 
 export type DeliveryReport = { sent: number; retried: number; failed: number };
 
@@ -16,8 +33,13 @@ function portalUrl(): string {
   return e.PORTAL_URL ?? `http://${e.HOST}:${e.PORT}`;
 }
 
-// Sends every due notification once. Each row is claimed with a conditional update first,
-// so two replicas (or two ticks) never send the same notification twice.
+// Sends every due notification. Each row is claimed with a conditional update first, so two
+// replicas (or two ticks) never send the same notification at the same time.
+// Delivery is AT-LEAST-ONCE, not exactly-once: if the process dies (or the database write
+// fails) after the receiver got the message but before "sent" is recorded, the claim's lease
+// runs out and the message is sent again. Every webhook carries an idempotency key
+// "<findingId>:<event>" (header Idempotency-Key and field idempotency_key), the same on every
+// attempt, so a receiver can drop repeats; an email repeat carries the same subject.
 export async function deliverDue(now = new Date(), limit = 200): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
   const due = await db().notification.findMany({
@@ -42,7 +64,7 @@ export async function deliverDue(now = new Date(), limit = 200): Promise<Deliver
     const started = performance.now();
     const took = () => Math.round(performance.now() - started);
     try {
-      if (channel === "webhook") await sendWebhook(n.recipient, message, e.NOTIFY_TIMEOUT_MS);
+      if (channel === "webhook") await sendWebhook(n.recipient, message, e.NOTIFY_TIMEOUT_MS, idempotencyKey(n.findingId, n.event));
       else await sendEmail(n.recipient, message, { smtpUrl: e.SMTP_URL, from: e.SMTP_FROM, timeoutMs: e.NOTIFY_TIMEOUT_MS });
       await db().notification.update({
         where: { id: n.id },
@@ -53,7 +75,7 @@ export async function deliverDue(now = new Date(), limit = 200): Promise<Deliver
     } catch (error) {
       const attempts = n.attempts + 1;
       const giveUp = attempts >= MAX_ATTEMPTS;
-      const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+      const message = publicError(channel, error);
       await db().notification.update({
         where: { id: n.id },
         data: {

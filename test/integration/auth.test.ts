@@ -118,4 +118,17 @@ describe("PATCH /api/me", () => {
     expect(bad.body.error.fields).toHaveProperty("notifyWebhook");
     expect((await call(patchMe, "PATCH", { body: { name: "x" } })).status).toBe(401);
   });
+
+  it("refuses webhooks into private networks and cloud metadata (422 naming notifyWebhook), and changes nothing", async () => {
+    const user = await makeUser();
+    // the integration config allows 127.0.0.1 (the tests' receivers); everything else local is refused
+    for (const url of ["http://10.0.0.1/x", "http://169.254.169.254/latest/meta-data/", "http://metadata.google.internal/computeMetadata/v1/",
+      "http://[::1]:8080/", "http://192.168.1.10/", "http://[fd00::1]/", "http://0.0.0.0:22/", "http://localhost:9090/"]) {
+      const bad = await call(patchMe, "PATCH", { as: user, body: { notifyWebhook: url } });
+      expect(bad.status, url).toBe(422);
+      expect(bad.body.error.fields, url).toHaveProperty("notifyWebhook");
+    }
+    expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).notifyWebhook).toBeNull();
+    expect(await db().outboxTask.count({ where: { kind: "grafana.contact", subject: user.email } })).toBe(0);
+  });
 });

@@ -53,6 +53,8 @@ describe("runDetection", () => {
     expect(first.sent).toBeGreaterThanOrEqual(2);
     expect(hook.received).toHaveLength(1);
     expect(JSON.stringify(hook.received[0])).toContain("crash");
+    // a receiver can drop repeats of an at-least-once delivery by this key
+    expect(hook.received[0]).toMatchObject({ idempotency_key: `${crash?.id}:opened` });
     expect(smtp.mails.filter((m) => m.to.includes(owner.email))).toHaveLength(1);
 
     // evaluating the same data again neither duplicates the finding nor sends again
@@ -94,14 +96,14 @@ describe("runDetection", () => {
     await seedTraffic(app.id, 2, 13);
     await runDetection({ appId: app.appId, now: new Date(NOW) });
     const pending = await db().notification.findFirstOrThrow({ where: { finding: { appRef: app.id } } });
-    expect(pending).toMatchObject({ status: "pending", attempts: 1, lastError: "webhook answered 500" });
+    expect(pending).toMatchObject({ status: "pending", attempts: 1, lastError: "failed (HTTP 5xx)" });
     expect(pending.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
     await deliverDue(new Date(pending.nextAttemptAt.getTime() + 1));
     await deliverDue(new Date(pending.nextAttemptAt.getTime() + 2));
     const done = await db().notification.findUniqueOrThrow({ where: { id: pending.id }, include: { deliveries: { orderBy: { at: "asc" } } } });
     expect(done).toMatchObject({ status: "sent", attempts: 2 });
     // every attempt's outcome is kept
-    expect(done.deliveries.map((d) => [d.outcome, d.error])).toEqual([["retry", "webhook answered 500"], ["sent", null]]);
+    expect(done.deliveries.map((d) => [d.outcome, d.error])).toEqual([["retry", "failed (HTTP 5xx)"], ["sent", null]]);
     expect(hook.received).toHaveLength(1);
     await hook.close();
   });
