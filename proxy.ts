@@ -1,16 +1,68 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { allowedMethods, matchApiRoute } from "@/lib/http/route-table";
+import { API_CSP, pageCsp, STATIC_SECURITY_HEADERS } from "@/lib/http/security-headers";
 
-// Sends a visitor without a session cookie to sign-in, remembering where they were going.
-// Only a convenience: the portal layout and every API route check the session themselves.
+// Runs before every page and API route (not Next's assets):
+//  - a path with a malformed %-encoding is a 400 (JSON under /api) instead of a 500 further in;
+//  - a known API path with a method it does not answer is a 405 JSON with Allow;
+//    (unknown /api paths reach app/api/[...unknown], a 404 JSON)
+//  - pages get a per-request CSP nonce and the security headers; API answers a CSP that
+//    allows nothing;
+//  - a visitor without a session cookie is sent to sign-in, remembering where they were going.
+//    Only a convenience: the portal layout and every API route check the session themselves.
+
+function malformedPath(pathname: string): boolean {
+  try {
+    for (const segment of pathname.split("/")) decodeURIComponent(segment);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function withHeaders(res: NextResponse, csp: string): NextResponse {
+  res.headers.set("Content-Security-Policy", csp);
+  for (const [k, v] of Object.entries(STATIC_SECURITY_HEADERS)) res.headers.set(k, v);
+  return res;
+}
+
+function apiError(status: number, code: string, message: string, headers: Record<string, string> = {}): NextResponse {
+  return withHeaders(NextResponse.json({ error: { code, message } }, { status, headers }), API_CSP);
+}
+
 export function proxy(req: NextRequest) {
-  if (req.cookies.has("portal_session")) return NextResponse.next();
-  const url = req.nextUrl.clone();
-  url.pathname = "/login";
-  url.search = `?next=${encodeURIComponent(req.nextUrl.pathname + req.nextUrl.search)}`;
-  return NextResponse.redirect(url);
+  const { pathname } = req.nextUrl;
+  const isApi = pathname === "/api" || pathname.startsWith("/api/");
+  if (malformedPath(pathname)) {
+    if (isApi) return apiError(400, "bad_request", "The path has a malformed %-encoding");
+    return withHeaders(new NextResponse("Bad request: the address has a malformed %-encoding.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } }), API_CSP);
+  }
+
+  if (isApi) {
+    const route = matchApiRoute(pathname);
+    const allow = route ? allowedMethods(route) : null;
+    if (allow && !allow.includes(req.method)) {
+      return apiError(405, "method_not_allowed", `${req.method} is not allowed here; use ${route!.methods.join(", ")}`, { Allow: allow.join(", ") });
+    }
+    return withHeaders(NextResponse.next(), API_CSP);
+  }
+
+  const nonce = btoa(crypto.randomUUID());
+  const csp = pageCsp(nonce, process.env.NODE_ENV === "development");
+  if (!req.cookies.has("portal_session") && pathname !== "/login") {
+    const url = req.nextUrl.clone();
+    url.pathname = "/login";
+    url.search = `?next=${encodeURIComponent(pathname + req.nextUrl.search)}`;
+    return withHeaders(NextResponse.redirect(url), csp);
+  }
+  // Next reads the nonce from the request's CSP header and puts it on the scripts it renders.
+  const headers = new Headers(req.headers);
+  headers.set("Content-Security-Policy", csp);
+  headers.set("x-nonce", nonce);
+  return withHeaders(NextResponse.next({ request: { headers } }), csp);
 }
 
 export const config = {
-  // pages only: not the API, Next's assets, the sign-in page or static files
-  matcher: ["/((?!api/|_next/|login|favicon\\.ico|.*\\.(?:svg|png|ico|css|js)$).*)"],
+  // everything but Next's assets and static files
+  matcher: ["/((?!_next/|favicon\\.ico|.*\\.(?:svg|png|ico|css|js|map|txt)$).*)"],
 };

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -11,7 +12,10 @@ export const viewport: Viewport = {
   themeColor: "#1f3a8a",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: its scripts carry this response's CSP nonce (proxy.ts),
+  // which a prerendered page could not.
+  await connection();
   return (
     <html lang="en">
       <body>{children}</body>

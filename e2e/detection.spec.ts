@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { signIn } from "./fixtures/auth";
 
 // The demo seed gives checkout-api (owner bob) a crash an hour ago; a run turns it into a finding.

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { apiAs, claimAs, markBack, releaseAsAdmin, setBackupAs, unownedApps } from "./fixtures/api";
 import { signIn } from "./fixtures/auth";
 import { localDateTimeIn } from "./fixtures/dates";

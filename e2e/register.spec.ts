@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { signIn } from "./fixtures/auth";
 
 test("a lead registers an app for their team and lands on its page, unowned", async ({ page }) => {

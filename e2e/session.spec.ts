@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { signIn } from "./fixtures/auth";
 import { DEMO_PASSWORD, users } from "./fixtures/users";
 
@@ -28,4 +28,29 @@ test("signing out ends the session", async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/apps/mine");
   await expect(page).toHaveURL(/\/login/);
+});
+
+test("after sign-in, next only ever leads to a page of the portal", async ({ page, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  await page.goto("/login?next=%2F%09%2Fother-host%2Fx");
+  await page.getByLabel("Email").fill(users.alice.email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  expect(new URL(page.url()).origin).toBe(origin);
+  // signed in already: the server redirect stays on the portal too, and %0A/%0D are no 500
+  for (const next of ["%2F%09%2Fother-host%2Fx", "%2F%5Cother-host", "%2Fapps%0D%0ASet-Cookie:x=1", "https:%2F%2Fother-host"]) {
+    const res = await page.goto(`/login?next=${next}`);
+    expect(res?.status(), next).toBeLessThan(400);
+    expect(new URL(page.url()).origin, next).toBe(origin);
+  }
+});
+
+test("pages carry the security headers", async ({ page }) => {
+  const res = await page.goto("/login");
+  const h = res!.headers();
+  expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(h["content-security-policy"]).toMatch(/'nonce-[^']+'/);
+  expect(h["x-content-type-options"]).toBe("nosniff");
+  expect(h["referrer-policy"]).toBe("same-origin");
 });

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { signIn } from "./fixtures/auth";
 
 test("an API token is shown once on creation and disappears when revoked", async ({ page }) => {

@@ -9,9 +9,13 @@ export function isCrossSite(req: Request): boolean {
   if (site && site !== "same-origin" && site !== "none") return true;
   const origin = req.headers.get("origin");
   if (!origin) return false;
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? new URL(req.url).host;
+  const url = new URL(req.url);
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? url.host;
+  const proto = (req.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "")).split(",")[0]!.trim();
   try {
-    return new URL(origin).host !== host;
+    // scheme and host: an https:// page is another origin than the http:// portal
+    const o = new URL(origin);
+    return o.host !== host || o.protocol !== `${proto}:`;
   } catch {
     return true;
   }

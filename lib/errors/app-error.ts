@@ -11,6 +11,9 @@ export type ErrorCode =
   | "already_owned"
   | "app_exists"
   | "not_owned"
+  | "method_not_allowed"
+  | "payload_too_large"
+  | "too_many_attempts"
   | "internal";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -25,6 +28,9 @@ const STATUS: Record<ErrorCode, number> = {
   already_owned: 409,
   app_exists: 409,
   not_owned: 409,
+  method_not_allowed: 405,
+  payload_too_large: 413,
+  too_many_attempts: 429,
   internal: 500,
 };
 

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { Field } from "@/components/field";
 import { FormError, fieldError } from "@/components/form-error";
 import { ApiError, apiFetch } from "@/lib/client/api";
+import { safeNextPath } from "@/lib/auth/next-path";
 
 export function LoginForm({ next }: { next: string }) {
   const router = useRouter();
@@ -21,7 +22,7 @@ export function LoginForm({ next }: { next: string }) {
         method: "POST",
         body: { email: String(form.get("email") ?? "").trim(), password: String(form.get("password") ?? "") },
       });
-      router.replace(next);
+      router.replace(safeNextPath(next));
       router.refresh();
     } catch (err) {
       setPending(false);
