@@ -22,10 +22,11 @@ const APPS = 100;
 const PER_APP = 10_000;
 const BATCH = 50_000;
 const team = await db().team.create({ data: { slug: "bench", name: "bench" } });
-const user = await db().user.create({ data: { email: "bench@bench.local", name: "bench", passwordHash: "x" } });
+const user = await db().user.create({ data: { email: "bench@bench.local", name: "bench", role: "admin", passwordHash: "x" } });
 const apps: { id: string }[] = [];
 for (let i = 0; i < APPS; i++) apps.push(await db().app.create({ data: { appId: `bench-${i}`, name: `bench ${i}`, teamId: team.id } }));
-const { token } = await createToken(user.id, "bench");
+// an ingest token, as a collector would use (admin: every app)
+const { token } = await createToken(user, { name: "bench", scopes: ["ingest"] });
 const t0 = Date.UTC(2026, 0, 1);
 
 const samples = [];

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { DEMO_PASSWORD, hashPassword } from "@/lib/auth/password";
+import { revokeAllSessions } from "@/lib/auth/sessions";
 import type { TeamCreateInput, UserCreateInput } from "@/lib/validation/admin";
 
 // Teams and people for a real installation (the demo seeds its own): used by the admin CLI
@@ -34,6 +35,9 @@ export async function createUser(input: UserCreateInput) {
 
 export async function setPassword(email: string, password: string) {
   if (password.length < 10) throw new AppError("validation_failed", "password must be at least 10 characters", { password: "must be at least 10 characters" });
-  const { count } = await db().user.updateMany({ where: { email: email.toLowerCase() }, data: { passwordHash: await hashPassword(password) } });
-  if (count === 0) throw new AppError("not_found", `No user with email ${email}`);
+  const user = await db().user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true } });
+  if (!user) throw new AppError("not_found", `No user with email ${email}`);
+  await db().user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
+  // a new password ends every session (the session fingerprint would, too; this says so at once)
+  await revokeAllSessions(user.id);
 }

@@ -4,14 +4,19 @@ import { timeRequests } from "@/lib/metrics/http-timing";
 import { isCrossSite } from "./csrf";
 import { resolveActor, type Actor } from "./actor";
 import { hasRole, type Role } from "./roles";
+import { scopeAllows, type RouteScope } from "./scopes";
 
 type Ctx<P> = { params: Promise<P> };
 type Handler<P, A> = (args: { req: Request; actor: A; params: P }) => Promise<Response>;
 
-// The one wrapper every API route goes through: CSRF check, session/token, role, error mapping.
+const READS = new Set(["GET", "HEAD"]);
+
+// The one wrapper every API route goes through: CSRF check, session/token, token scope, role,
+// error mapping. A token needs `read` for GET, `write` for anything else, unless the route
+// says `scope: "ingest"` (then an ingest token will do too).
 export function withAuth<P = Record<string, never>>(
   handler: Handler<P, Actor>,
-  options: { role?: Role } = {},
+  options: { role?: Role; scope?: RouteScope } = {},
 ): (req: Request, ctx: Ctx<P>) => Promise<Response> {
   return timeRequests(async (req, ctx) => {
     try {
@@ -19,6 +24,10 @@ export function withAuth<P = Record<string, never>>(
       if (!actor) throw new AppError("unauthorized", "Sign in or send a valid API token");
       if (actor.via === "session" && isCrossSite(req)) {
         throw new AppError("csrf_rejected", "Cross-site request refused");
+      }
+      const needed = options.scope ?? (READS.has(req.method) ? "read" : "write");
+      if (actor.via === "token" && !scopeAllows(actor.scopes, needed)) {
+        throw new AppError("forbidden", `This token's scopes (${actor.scopes.join(", ") || "none"}) do not allow this; it needs ${needed}`);
       }
       if (options.role && !hasRole(actor.role, options.role)) {
         throw new AppError("forbidden", `This needs the ${options.role} role`);

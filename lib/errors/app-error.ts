@@ -39,6 +39,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    /** extra response headers, e.g. Retry-After with a 429 */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = "AppError";

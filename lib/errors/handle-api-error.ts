@@ -4,8 +4,8 @@ import { prismaCode } from "./prisma-codes";
 
 export type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
-function json(status: number, body: ErrorBody): Response {
-  return Response.json(body, { status });
+function json(status: number, body: ErrorBody, headers?: Record<string, string>): Response {
+  return Response.json(body, { status, headers });
 }
 
 function zodFields(error: ZodError): Record<string, string> {
@@ -32,7 +32,7 @@ export function handleApiError(error: unknown): Response {
   if (error instanceof AppError) {
     return json(error.status, {
       error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },
-    });
+    }, error.headers);
   }
   if (error instanceof ZodError) {
     const fields = zodFields(error);

@@ -31,6 +31,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/me", methods: ["GET", "PATCH"] },
   { path: "/api/me/availability", methods: ["PUT"] },
   { path: "/api/me/findings", methods: ["GET"] },
+  { path: "/api/me/sessions", methods: ["GET", "DELETE"] },
+  { path: "/api/me/sessions/[id]", methods: ["DELETE"] },
   { path: "/api/metrics", methods: ["GET"] },
   { path: "/api/overview", methods: ["GET"] },
   { path: "/api/prometheus/rules", methods: ["GET"] },

@@ -8,7 +8,15 @@ export const loginSchema = z.strictObject({
 
 export const tokenCreateSchema = z.strictObject({
   name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
-});
+  // read | write | ingest (lib/auth/scopes.ts); omitted: ["write"]
+  scopes: z
+    .array(z.enum(["read", "write", "ingest"], "must be read, write or ingest"))
+    .min(1, "must name at least one scope")
+    .max(3, "must name at most three scopes")
+    .refine((s) => new Set(s).size === s.length, "must not repeat a scope")
+    .optional(),
+  team: z.string().trim().min(1, "must be a team slug").max(64, "must be at most 64 characters").nullable().optional(),
+}).refine((t) => !t.team || (t.scopes ?? []).includes("ingest"), { message: "only applies to ingest tokens", path: ["team"] });
 
 const webhook = z
   .string()

@@ -1,11 +1,40 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 
-// Body parsing: malformed JSON is a 400 naming the body; schema failures are 422 with fields.
-export async function parseBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+/** Default body cap; routes that take bulk data pass their own (docs/api.md lists them). */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+function tooLarge(maxBytes: number): AppError {
+  return new AppError("payload_too_large", `The request body is larger than ${maxBytes} bytes`, { body: `must be at most ${maxBytes} bytes` });
+}
+
+// Reads at most maxBytes (+1 to know it was more), whatever Content-Length claims.
+async function readText(req: Request, maxBytes: number): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? "");
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+// Body parsing: too large is a 413, malformed JSON a 400 naming the body; schema failures are
+// 422 with fields.
+export async function parseBody<S extends z.ZodType>(req: Request, schema: S, opts: { maxBytes?: number } = {}): Promise<z.infer<S>> {
   let raw: unknown;
+  const text = await readText(req, opts.maxBytes ?? DEFAULT_MAX_BODY_BYTES);
   try {
-    const text = await req.text();
     raw = text.length === 0 ? {} : JSON.parse(text);
   } catch {
     throw new AppError("bad_request", "The request body is not valid JSON", { body: "must be JSON" });

@@ -4,6 +4,8 @@ import "./messages";
 // The envelope is validated as a whole; samples one by one, so one bad sample is reported
 // (by index) and never costs the good ones their place.
 export const MAX_SAMPLES_PER_PUSH = 50_000;
+// 50,000 samples of a long appId and an ISO time fit in 8 MiB; anything larger is refused unread.
+export const MAX_PUSH_BYTES = 8 * 1024 * 1024;
 
 export const trafficPushSchema = z.strictObject({
   samples: z.array(z.unknown()).min(1, "must hold at least one sample").max(MAX_SAMPLES_PER_PUSH, `must hold at most ${MAX_SAMPLES_PER_PUSH} samples`),

@@ -150,7 +150,10 @@ describe("POST /api/detection/run and GET /api/apps/:appId/findings", () => {
     expect((await call(runRoute, "POST", { as: w.lead, body: { appId: "missing-app" } })).status).toBe(404);
     expect((await call(runRoute, "POST", { as: w.lead, body: { appId: 42 } })).status).toBe(422);
     expect((await call(runRoute, "POST", { body: {} })).status).toBe(401);
-    const ok = await call(runRoute, "POST", { as: { token: await tokenFor(w.engineer) }, body: { appId: app.appId } });
+    // a token acts for its person: an engineer's token cannot start a run, a lead's can (not a read-only one)
+    expect((await call(runRoute, "POST", { as: { token: await tokenFor(w.engineer) }, body: { appId: app.appId } })).status).toBe(403);
+    expect((await call(runRoute, "POST", { as: { token: await tokenFor(w.lead, { scopes: ["read"] }) }, body: { appId: app.appId } })).status).toBe(403);
+    const ok = await call(runRoute, "POST", { as: { token: await tokenFor(w.lead) }, body: { appId: app.appId } });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ apps: 1, evaluated: 1 });
 

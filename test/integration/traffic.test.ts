@@ -17,8 +17,9 @@ const stored = async (appRef: string) => (await loadHistory(appRef, 0, Date.now(
 describe("POST /api/traffic", () => {
   it("accepts good samples, reports each bad one by index, and changes nothing else", async () => {
     const team = await makeTeam();
-    const app = await makeApp(team.id);
-    const token = await tokenFor(await makeUser());
+    const owner = await makeUser({ teamId: team.id });
+    const app = await makeApp(team.id, owner.id);
+    const token = await tokenFor(owner);
     const t0 = Date.UTC(2026, 10, 1, 12);
     const r = await call(push, "POST", {
       as: { token },
@@ -36,7 +37,8 @@ describe("POST /api/traffic", () => {
     expect(r.status).toBe(202);
     expect(r.body.accepted).toBe(2);
     expect(r.body.rejected.map((x: { index: number }) => x.index)).toEqual([2, 3, 4, 5]);
-    expect(r.body.rejected[0]).toEqual({ index: 2, appId: "no-such-app", error: "unknown app no-such-app" });
+    expect(r.body.rejected[0]).toEqual({ index: 2, appId: "no-such-app", error: "unknown app" });
+    expect(r.body.rejectedCount).toBe(4);
     expect(r.body.rejected[1].error).toMatch(/value must not be negative/);
     expect((await stored(app.id)).ts).toHaveLength(2);
   });
@@ -44,11 +46,45 @@ describe("POST /api/traffic", () => {
   it("replaces a re-sent sample instead of duplicating it", async () => {
     const team = await makeTeam();
     const app = await makeApp(team.id);
-    const token = await tokenFor(await makeUser());
+    const token = await tokenFor(await makeUser({ role: "lead", teamId: team.id }), { scopes: ["ingest"], team: team.slug });
     const ts = Date.UTC(2026, 10, 2);
     await call(push, "POST", { as: { token }, body: { samples: [{ appId: app.appId, ts, value: 1 }] } });
     await call(push, "POST", { as: { token }, body: { samples: [{ appId: app.appId, ts, value: 7 }] } });
     expect([...(await stored(app.id)).values]).toEqual([7]);
+  });
+
+  it("lets only those who edit an app push its traffic: owner, backup, team lead, admin, ingest tokens (403 for the rest, nothing written)", async () => {
+    const team = await makeTeam();
+    const other = await makeTeam();
+    const [owner, backup, engineer, lead, outsiderLead, admin] = await Promise.all([
+      makeUser({ teamId: team.id }), makeUser({ teamId: team.id }), makeUser({ teamId: team.id }),
+      makeUser({ role: "lead", teamId: team.id }), makeUser({ role: "lead", teamId: other.id }), makeUser({ role: "admin" }),
+    ]);
+    const app = await makeApp(team.id, owner.id, backup.id);
+    const t0 = Date.UTC(2026, 10, 5);
+    let k = 0;
+    const sample = () => ({ samples: [{ appId: app.appId, ts: t0 + k++ * MIN, value: 5 }] });
+    const count = () => db().trafficSample.count({ where: { appRef: app.id } });
+    const allowed = [owner, backup, lead, admin].map((u) => ({ as: u })).concat([
+      { as: { token: await tokenFor(owner) } } as never,
+      { as: { token: await tokenFor(admin, { scopes: ["ingest"] }) } } as never,
+      { as: { token: await tokenFor(lead, { scopes: ["ingest"], team: team.slug }) } } as never,
+    ]);
+    for (const [i, who] of allowed.entries()) {
+      const r = await call(push, "POST", { ...who, body: sample() });
+      expect([i, r.status, r.body.accepted]).toEqual([i, 202, 1]);
+    }
+    const before = await count();
+    const refused = [
+      { as: engineer }, { as: outsiderLead }, { as: { token: await tokenFor(engineer) } },
+      { as: { token: await tokenFor(owner, { scopes: ["read"] }) } },
+      { as: { token: await tokenFor(admin, { scopes: ["ingest"], team: other.slug }) } },
+    ];
+    for (const [i, who] of refused.entries()) {
+      const r = await call(push, "POST", { ...who, body: sample() });
+      expect([i, r.status, r.body.error.code]).toEqual([i, 403, "forbidden"]);
+    }
+    expect(await count()).toBe(before);
   });
 
   it("needs a token or session (401) and a samples array (422)", async () => {

@@ -3,10 +3,10 @@ import { createToken, listTokens } from "@/lib/tokens/tokens";
 import { tokenCreateSchema } from "@/lib/validation/account";
 import { parseBody } from "@/lib/validation/request";
 
-// POST /api/tokens — create an API token; the token is in this response only
+// POST /api/tokens — create an API token { name, scopes?, team? }; the token is in this response only
 export const POST = withAuth(async ({ req, actor }) => {
-  const { name } = await parseBody(req, tokenCreateSchema);
-  return Response.json(await createToken(actor.id, name), { status: 201 });
+  const input = await parseBody(req, tokenCreateSchema);
+  return Response.json(await createToken(actor, input), { status: 201 });
 });
 
 // GET /api/tokens — my active tokens (never the token itself)

@@ -10,6 +10,7 @@ export type CallOptions<P> = {
   query?: Record<string, string>;
   origin?: string;
   path?: string;
+  headers?: Record<string, string>;
 };
 
 // Response bodies are read loosely in tests: the assertions themselves check their shape.
@@ -24,6 +25,7 @@ export async function call<P>(handler: Handler<P>, method: string, opts: CallOpt
   if (opts.as && "cookie" in opts.as) headers.set("cookie", opts.as.cookie);
   if (opts.as && "token" in opts.as) headers.set("authorization", `Bearer ${opts.as.token}`);
   if (opts.origin) headers.set("origin", opts.origin);
+  for (const [k, v] of Object.entries(opts.headers ?? {})) headers.set(k, v);
   let body: string | undefined;
   if (opts.rawBody !== undefined) body = opts.rawBody;
   else if (opts.body !== undefined) body = JSON.stringify(opts.body);

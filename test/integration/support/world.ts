@@ -30,8 +30,10 @@ export async function makeApp(teamId: string, ownerId?: string, backupId?: strin
   return app;
 }
 
-export async function tokenFor(user: TestUser) {
-  return (await createToken(user.id, "test")).token;
+// A token of this person: `write` (acts as them) unless scopes say otherwise.
+export async function tokenFor(user: TestUser, opts: { scopes?: ("read" | "write" | "ingest")[]; team?: string } = {}) {
+  const who = await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, role: true, teamId: true } });
+  return (await createToken(who, { name: "test", ...opts })).token;
 }
 
 // A team with an owner, another engineer, the team's lead, an admin and an outsider lead.
