@@ -54,3 +54,22 @@ test("pages carry the security headers", async ({ page }) => {
   expect(h["x-content-type-options"]).toBe("nosniff");
   expect(h["referrer-policy"]).toBe("same-origin");
 });
+
+test("the profile lists where I am signed in, and signing out everywhere ends the other browser too", async ({ page, browser }) => {
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signIn(otherPage, "carol");
+  await signIn(page, "carol");
+  await page.goto("/profile");
+  const sessions = page.getByRole("region", { name: "Where you are signed in" });
+  await expect(sessions.getByRole("row")).not.toHaveCount(1);
+  await expect(sessions.getByText("(this browser)")).toBeVisible();
+  await sessions.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  // the other browser still has its cookie, but the session behind it is gone
+  const res = await otherPage.request.get("/api/me");
+  expect(res.status()).toBe(401);
+  await otherPage.goto("/apps/mine");
+  await expect(otherPage).toHaveURL(/\/login/);
+  await other.close();
+});

@@ -15,4 +15,5 @@ export const queryKeys = {
   },
   overview: () => ["overview"] as const,
   tokens: () => ["tokens"] as const,
+  sessions: () => ["sessions"] as const,
 };

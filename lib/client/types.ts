@@ -92,10 +92,15 @@ export interface Overview {
   totals: OverviewCounts;
 }
 
+export type TokenScope = "read" | "write" | "ingest";
+
 export interface ApiTokenSummary {
   id: string;
   name: string;
   prefix: string;
+  scopes: TokenScope[];
+  /** an ingest token limited to this team's apps */
+  team: string | null;
   createdAt: string;
   lastUsedAt: string | null;
 }
@@ -105,5 +110,17 @@ export interface CreatedApiToken {
   token: string;
   name: string;
   prefix: string;
+  scopes: TokenScope[];
+  team: string | null;
   createdAt: string;
+}
+
+export interface SignInSession {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  userAgent: string;
+  address: string;
+  current: boolean;
 }

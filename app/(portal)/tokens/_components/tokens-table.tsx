@@ -15,7 +15,7 @@ export function TokensTable() {
     <section className="card" aria-labelledby="tokens-heading">
       <h2 id="tokens-heading">Your tokens</h2>
       {tokens.isPending ? (
-        <TableSkeleton rows={3} columns={5} label="Loading tokens" />
+        <TableSkeleton rows={3} columns={6} label="Loading tokens" />
       ) : tokens.isError ? (
         <ErrorPanel title="Tokens could not be loaded" error={tokens.error} onRetry={() => void tokens.refetch()} />
       ) : tokens.data.length === 0 ? (
@@ -28,6 +28,7 @@ export function TokensTable() {
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col">Prefix</th>
+                <th scope="col">Scope</th>
                 <th scope="col">Created</th>
                 <th scope="col">Last used</th>
                 <th scope="col">
@@ -47,6 +48,11 @@ export function TokensTable() {
   );
 }
 
+function scopeLabel(token: ApiTokenSummary): string {
+  const names = token.scopes.map((s) => (s === "write" ? "read and write" : s === "read" ? "read only" : "traffic ingest"));
+  return `${names.join(", ")}${token.team ? ` (team ${token.team})` : ""}`;
+}
+
 function TokenRow({ token }: { token: ApiTokenSummary }) {
   const revoke = useRevokeToken();
   const [confirming, setConfirming] = useState(false);
@@ -61,6 +67,7 @@ function TokenRow({ token }: { token: ApiTokenSummary }) {
       <td>
         <code>{token.prefix}…</code>
       </td>
+      <td>{scopeLabel(token)}</td>
       <td>{formatDateTime(token.createdAt)}</td>
       <td title={token.lastUsedAt ? formatDateTime(token.lastUsedAt) : undefined}>{formatRelative(token.lastUsedAt)}</td>
       <td className="cell-actions">
