@@ -1,13 +1,14 @@
 import { z } from "zod";
 import "./messages";
+import { nameText } from "./text";
 
 export const loginSchema = z.strictObject({
-  email: z.string().trim().toLowerCase().min(1, "is required"),
+  email: z.string().trim().toLowerCase().min(1, "is required").max(254, "must be at most 254 characters"),
   password: z.string().min(1, "is required").max(200, "is too long"),
 });
 
 export const tokenCreateSchema = z.strictObject({
-  name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
+  name: nameText(80),
   // read | write | ingest (lib/auth/scopes.ts); omitted: ["write"]
   scopes: z
     .array(z.enum(["read", "write", "ingest"], "must be read, write or ingest"))
@@ -21,11 +22,12 @@ export const tokenCreateSchema = z.strictObject({
 const webhook = z
   .string()
   .trim()
+  .max(2000, "must be at most 2000 characters")
   .url("must be a URL")
   .refine((u) => /^https?:\/\//.test(u), "must be an http(s) URL");
 
 export const profileUpdateSchema = z.strictObject({
-  name: z.string().trim().min(1, "is required").max(120, "must be at most 120 characters").optional(),
-  notifyEmail: z.string().trim().toLowerCase().email("must be an email address").nullable().optional(),
+  name: nameText(120).optional(),
+  notifyEmail: z.string().trim().toLowerCase().max(254, "must be at most 254 characters").email("must be an email address").nullable().optional(),
   notifyWebhook: webhook.nullable().optional(),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import "./messages";
+import { freeText, nameText } from "./text";
 
 // One schema per operation, shared by the browser forms and the route handlers.
 export const appIdSchema = z
@@ -7,21 +8,25 @@ export const appIdSchema = z
   .trim()
   .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "must be 2–63 lowercase letters, digits or dashes, starting with a letter or digit");
 
-const email = z.string().trim().toLowerCase().email("must be an email address");
-const reason = z.string().trim().max(500, "must be at most 500 characters");
+const email = z.string().trim().toLowerCase().max(254, "must be at most 254 characters").email("must be an email address");
+const reason = freeText(500);
+// ISO times people choose (away periods): within a few years of now, not year 275760
+const isoTime = z.iso
+  .datetime({ offset: true, message: "must be an ISO date-time" })
+  .refine((s) => Math.abs(Date.parse(s) - Date.now()) <= 5 * 366 * 86_400_000, "must be within five years of now");
 
 export const appCreateSchema = z.strictObject({
   appId: appIdSchema,
-  name: z.string().trim().min(1, "is required").max(120, "must be at most 120 characters"),
-  team: z.string().trim().min(1, "is required"),
-  description: z.string().trim().max(2000, "must be at most 2000 characters").optional(),
+  name: nameText(120),
+  team: z.string().trim().min(1, "is required").max(64, "must be at most 64 characters"),
+  description: freeText(2000).optional(),
 });
 
 export const appListQuerySchema = z.object({
   filter: z.enum(["all", "mine", "unowned"]).default("all"),
-  team: z.string().trim().min(1).optional(),
+  team: z.string().trim().min(1).max(64, "must be at most 64 characters").optional(),
   q: z.string().trim().max(100, "must be at most 100 characters").optional(),
-  cursor: z.string().trim().min(1).optional(),
+  cursor: z.string().trim().min(1).max(200, "must be at most 200 characters").optional(),
   limit: z.coerce.number().int().min(1, "must be at least 1").max(200, "must be at most 200").default(50),
 });
 
@@ -29,15 +34,15 @@ export const releaseSchema = z.strictObject({ reason: reason.optional() });
 
 export const transferSchema = z.strictObject({
   toEmail: email,
-  reason: reason.min(1, "is required"),
+  reason: reason.refine((s) => s.length > 0, "is required"),
 });
 
 export const backupSchema = z.strictObject({ email: email.nullable() });
 
 export const availabilitySchema = z
   .strictObject({
-    awayFrom: z.iso.datetime({ offset: true, message: "must be an ISO date-time" }).nullable().optional(),
-    awayUntil: z.iso.datetime({ offset: true, message: "must be an ISO date-time" }).nullable(),
+    awayFrom: isoTime.nullable().optional(),
+    awayUntil: isoTime.nullable(),
   })
   .refine((v) => !v.awayFrom || !v.awayUntil || Date.parse(v.awayFrom) < Date.parse(v.awayUntil), {
     message: "must be after awayFrom",

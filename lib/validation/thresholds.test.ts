@@ -33,8 +33,9 @@ describe("thresholdUpdateSchema", () => {
   });
 
   it("takes `for` only in Prometheus duration syntax", () => {
-    for (const ok of ["30s", "5m", "1h30m", "2d", "1w", "500ms", "1y"]) expect(thresholdUpdateSchema.safeParse({ ...valid, for: ok }).success).toBe(true);
-    for (const bad of ["5 minutes", "5", "m5", "1m1h", "", "-5m", "1.5m"]) {
+    for (const ok of ["0s", "30s", "5m", "1h30m", "2d", "1w", "500ms", "7d", "6d23h59m"]) expect(thresholdUpdateSchema.safeParse({ ...valid, for: ok }).success).toBe(true);
+    // and at most 7d: "300y" used to be accepted and broke every team's rules file
+    for (const bad of ["5 minutes", "5", "m5", "1m1h", "", "-5m", "1.5m", "1y", "300y", "7d1ms", "99999999999999999999s", "1".repeat(30) + "s"]) {
       expect(fieldsOf(thresholdUpdateSchema.safeParse({ ...valid, for: bad }))).toHaveProperty("for");
     }
   });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import "./messages";
-import { isPromDuration } from "@/lib/grafana/duration";
+import { parsePromDuration } from "@/lib/grafana/duration";
+import { freeText } from "./text";
 
 // One schema per operation, shared by the threshold form in the browser and the route handlers.
 export const SEVERITIES = ["critical", "warning", "info"] as const;
@@ -19,13 +20,19 @@ const rps = z
   .nonnegative("must not be negative")
   .max(1e9, "must be at most 1,000,000,000 req/s");
 
+// How long a threshold must be breached before it pages: 0s..7d. Longer is no alert anyone
+// waits for, and e.g. "300y" overflows Prometheus' duration type and breaks the whole rules file.
+export const MAX_FOR_MS = 7 * 86_400_000;
+
 export const promDurationSchema = z
   .string({ error: "is required" })
   .trim()
   .min(1, "is required")
-  .refine(isPromDuration, "must be a Prometheus duration such as 30s, 5m or 1h30m (units ms s m h d w y)");
+  .max(20, "must be at most 20 characters")
+  .refine((s) => parsePromDuration(s) !== null, "must be a Prometheus duration such as 30s, 5m or 1h30m (units ms s m h d w y)")
+  .refine((s) => (parsePromDuration(s) ?? 0) <= MAX_FOR_MS, "must be at most 7d");
 
-const reason = z.string({ error: "is required" }).trim().min(1, "is required").max(500, "must be at most 500 characters");
+const reason = freeText(500).refine((s) => s.length > 0, "is required");
 
 const fields = {
   floorRps: rps,

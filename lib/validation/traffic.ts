@@ -11,13 +11,21 @@ export const trafficPushSchema = z.strictObject({
   samples: z.array(z.unknown()).min(1, "must hold at least one sample").max(MAX_SAMPLES_PER_PUSH, `must hold at most ${MAX_SAMPLES_PER_PUSH} samples`),
 });
 
+// Sample times between 2000 and 2100 (epoch ms fits the database's 64-bit column with room);
+// rates up to 10^12 req/s.
+export const MIN_SAMPLE_TS = Date.UTC(2000, 0, 1);
+export const MAX_SAMPLE_TS = Date.UTC(2100, 0, 1);
+const inRange = (ms: number) => ms >= MIN_SAMPLE_TS && ms < MAX_SAMPLE_TS;
+
 export const sampleSchema = z.strictObject({
-  appId: z.string().min(1, "is required"),
+  appId: z.string().min(1, "is required").max(63, "must be at most 63 characters"),
   ts: z.union([
-    z.number().int("must be whole milliseconds").positive("must be positive"),
-    z.iso.datetime({ offset: true, message: "must be epoch milliseconds or an ISO date-time" }),
+    z.number().int("must be whole milliseconds").refine(inRange, "must be between 2000 and 2100"),
+    z.iso
+      .datetime({ offset: true, message: "must be epoch milliseconds or an ISO date-time" })
+      .refine((s) => inRange(Date.parse(s)), "must be between 2000 and 2100"),
   ]),
-  value: z.number().finite("must be a finite number").nonnegative("must not be negative"),
+  value: z.number().finite("must be a finite number").nonnegative("must not be negative").max(1e12, "must be at most 10^12"),
 });
 
 /**
@@ -54,4 +62,4 @@ export const findingsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1, "must be at least 1").max(500, "must be at most 500").default(100),
 });
 
-export const detectionRunSchema = z.strictObject({ appId: z.string().min(1).optional() });
+export const detectionRunSchema = z.strictObject({ appId: z.string().min(1).max(63, "must be at most 63 characters").optional() });
