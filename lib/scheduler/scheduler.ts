@@ -7,6 +7,8 @@ export type Job = {
   // false: every replica runs it (the work itself is claim-safe, e.g. notification delivery)
   exclusive: boolean;
   run: () => Promise<unknown>;
+  /** a tick came while this process was still running the previous one, so it did not run */
+  onSkipped?: () => void;
 };
 
 type Running = { timers: NodeJS.Timeout[]; busy: Set<string> };
@@ -17,7 +19,10 @@ export function startJobs(jobs: Job[], log: (msg: string) => void = console.log)
   const state: Running = { timers: [], busy: new Set() };
   for (const job of jobs) {
     const tick = async () => {
-      if (state.busy.has(job.name)) return;
+      if (state.busy.has(job.name)) {
+        job.onSkipped?.();
+        return;
+      }
       state.busy.add(job.name);
       try {
         const now = Date.now();

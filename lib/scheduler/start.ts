@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { runDetection } from "@/lib/findings/run-detection";
+import { detectionMetrics } from "@/lib/metrics/registry";
 import { deliverDue } from "@/lib/notify/deliver";
 import { appendDemoTraffic } from "@/lib/traffic/demo-writer";
 import { maintainTraffic } from "@/lib/traffic/retention";
@@ -19,7 +20,14 @@ export function startScheduler(): void {
   const e = env();
   if (!e.SCHEDULER_ENABLED || g.portalSchedulerStop) return;
   const jobs: Job[] = [
-    { name: "detection", intervalMs: e.DETECTION_INTERVAL_SECONDS * 1000, exclusive: true, run: () => runDetection() },
+    {
+      name: "detection",
+      intervalMs: e.DETECTION_INTERVAL_SECONDS * 1000,
+      exclusive: true,
+      run: () => runDetection(),
+      // portal_detection_runs_total{outcome="skipped"}: a tick that found the last pass still running
+      onSkipped: () => detectionMetrics().runs.inc({ outcome: "skipped" }),
+    },
     { name: "notifications", intervalMs: 30_000, exclusive: false, run: () => deliverDue() },
     {
       name: "retention",

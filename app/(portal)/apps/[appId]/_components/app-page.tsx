@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { ErrorPanel } from "@/components/error-panel";
 import { PageSkeleton } from "@/components/skeleton";
 import { isApiError } from "@/lib/client/api";
+import type { DetectionSchedule } from "@/lib/client/findings/cadence";
 import { useApp } from "@/lib/client/use-app";
 import { AppHeading } from "./app-heading";
 import { AuditTimeline } from "./audit-timeline";
@@ -18,7 +19,7 @@ import { ThresholdsSection } from "./thresholds/thresholds-section";
 import { TransferForm } from "./transfer-form";
 
 /** The app page is a stack of sections; later features (thresholds, traffic, findings) add theirs here. */
-export function AppPage({ appId }: { appId: string }) {
+export function AppPage({ appId, schedule }: { appId: string; schedule: DetectionSchedule }) {
   const app = useApp(appId);
 
   if (app.isPending) return <PageSkeleton label={`Loading ${appId}`} />;
@@ -41,7 +42,7 @@ export function AppPage({ appId }: { appId: string }) {
         <div className="stack-lg">
           <ResponsibilitySection app={data} />
           {data.owner ? null : <ClaimSection app={data} />}
-          <DetectionSection appId={data.appId} />
+          <DetectionSection appId={data.appId} schedule={schedule} />
           <ThresholdsSection appId={data.appId} />
           <AuditTimeline appId={data.appId} />
         </div>

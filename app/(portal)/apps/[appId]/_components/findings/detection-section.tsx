@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/empty-state";
 import { ErrorPanel } from "@/components/error-panel";
 import { TableSkeleton } from "@/components/skeleton";
 import { shapeDetectionChart } from "@/lib/client/findings/chart-data";
+import { cadenceLabel, watchingLabel, type DetectionSchedule } from "@/lib/client/findings/cadence";
 import { byUrgency } from "@/lib/client/findings/format";
 import { DETECTION_RANGES, type DetectionRange } from "@/lib/client/findings/keys";
 import { useAppFindings } from "@/lib/client/findings/use-app-findings";
@@ -19,7 +20,7 @@ const OPEN_LIMIT = 50;
 const RESOLVED_LIMIT = 20;
 
 /** What detection found on this app: open findings first, the traffic they were found in, then history. */
-export function DetectionSection({ appId }: { appId: string }) {
+export function DetectionSection({ appId, schedule }: { appId: string; schedule: DetectionSchedule }) {
   const open = useAppFindings(appId, "open", OPEN_LIMIT);
   const resolved = useAppFindings(appId, "resolved", RESOLVED_LIMIT);
   const [range, setRange] = useState<DetectionRange>("24h");
@@ -37,7 +38,7 @@ export function DetectionSection({ appId }: { appId: string }) {
     body = (
       <>
         {openItems.length === 0 && resolved.data.length === 0 ? (
-          <EmptyState title="No findings — detection watches this app every minute">
+          <EmptyState title={watchingLabel(schedule)}>
             Crashes, slow trends, threshold breaches and unusual traffic will show up here.
           </EmptyState>
         ) : openItems.length === 0 ? (
@@ -84,7 +85,7 @@ export function DetectionSection({ appId }: { appId: string }) {
     <section className="card stack detection" aria-labelledby="detection-heading">
       <div className="section-subhead">
         <h2 id="detection-heading">Detection</h2>
-        <span className="muted">Checked every minute</span>
+        <span className="muted">{cadenceLabel(schedule)}</span>
       </div>
       {body}
     </section>
