@@ -11,7 +11,10 @@ import { API_CSP, pageCsp, STATIC_SECURITY_HEADERS } from "@/lib/http/security-h
 //  - a visitor without a session cookie is sent to sign-in, remembering where they were going.
 //    Only a convenience: the portal layout and every API route check the session themselves.
 
-function malformedPath(pathname: string): boolean {
+// A segment that does not decode, or a NUL anywhere in the address (PostgreSQL cannot store
+// or compare text holding NUL, and no appId, id or query value has one)
+function malformedPath(pathname: string, search: string): boolean {
+  if (/%00/i.test(pathname) || /%00/i.test(search)) return true;
   try {
     for (const segment of pathname.split("/")) decodeURIComponent(segment);
     return false;
@@ -33,8 +36,8 @@ function apiError(status: number, code: string, message: string, headers: Record
 export function proxy(req: NextRequest) {
   const { pathname } = req.nextUrl;
   const isApi = pathname === "/api" || pathname.startsWith("/api/");
-  if (malformedPath(pathname)) {
-    if (isApi) return apiError(400, "bad_request", "The path has a malformed %-encoding");
+  if (malformedPath(pathname, req.nextUrl.search)) {
+    if (isApi) return apiError(400, "bad_request", "The address has a malformed %-encoding or a NUL character");
     return withHeaders(new NextResponse("Bad request: the address has a malformed %-encoding.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } }), API_CSP);
   }
 

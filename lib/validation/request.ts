@@ -39,10 +39,33 @@ export async function parseBody<S extends z.ZodType>(req: Request, schema: S, op
   } catch {
     throw new AppError("bad_request", "The request body is not valid JSON", { body: "must be JSON" });
   }
+  refuseNul(raw);
   return schema.parse(raw);
+}
+
+const MAX_DEPTH = 32;
+
+// NUL is never meaningful in a portal value, and PostgreSQL refuses text holding it (a 500
+// further in): refused here for every body and query, naming where it was. No portal body
+// nests deeper than a few levels; a deeper one is refused before anything recurses into it.
+// Iterative, so a hostile nesting cannot exhaust the stack.
+function refuseNul(root: unknown): void {
+  const stack: { value: unknown; path: string[] }[] = [{ value: root, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (path.length > MAX_DEPTH) throw new AppError("bad_request", `The body nests deeper than ${MAX_DEPTH} levels`, { body: `must not nest deeper than ${MAX_DEPTH} levels` });
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) {
+        const field = path.join(".") || "body";
+        throw new AppError("validation_failed", `${field} must not contain NUL characters`, { [field]: "must not contain NUL characters" });
+      }
+    } else if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: [...path, String(i)] }));
+    else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: [...path, k] });
+  }
 }
 
 export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
   const params = Object.fromEntries(new URL(req.url).searchParams.entries());
+  refuseNul(params);
   return schema.parse(params);
 }

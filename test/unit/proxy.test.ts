@@ -7,7 +7,7 @@ const at = (path: string, init: { method?: string; cookie?: string } = {}) =>
 
 describe("proxy", () => {
   it("answers a malformed %-encoding with 400 (JSON under /api), never passing it on", async () => {
-    for (const p of ["/api/apps/%ZZ", "/api/tokens/%E0%A4%A", "/api/apps/%"]) {
+    for (const p of ["/api/apps/%ZZ", "/api/tokens/%E0%A4%A", "/api/apps/%", "/api/apps/a%00b", "/api/apps?team=%00"]) {
       const res = at(p);
       expect(res.status, p).toBe(400);
       expect(await res.json(), p).toEqual({ error: { code: "bad_request", message: expect.any(String) } });

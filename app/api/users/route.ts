@@ -8,7 +8,7 @@ import { parseQuery } from "@/lib/validation/request";
 
 const query = z.object({
   q: z.string().trim().max(100, "must be at most 100 characters").optional(),
-  team: z.string().trim().min(1).optional(),
+  team: z.string().trim().min(1).max(64, "must be at most 64 characters").optional(),
 });
 
 // GET /api/users?q=&team= — people to pick as backup or transfer target
