@@ -7,6 +7,9 @@ z.config({
     if (issue.code === "invalid_type") return issue.input === undefined ? "is required" : `must be a ${issue.expected}`;
     return undefined;
   },
+  // In the browser, zod must not probe for eval (`Function("")`): the pages' CSP forbids it
+  // and Chromium reports every probe as a violation. The server keeps zod's compiled parsers.
+  jitless: typeof window !== "undefined",
 });
 
 export {};
