@@ -29,8 +29,8 @@ export const sampleSchema = z.strictObject({
 });
 
 /**
- * The common case of a valid sample, checked without zod: an object with exactly appId (non-empty
- * string), ts (positive whole epoch ms) and value (finite, ≥ 0). Everything it accepts,
+ * The common case of a valid sample, checked without zod: an object with exactly appId (1–63
+ * characters), ts (whole epoch ms, 2000–2100) and value (finite, 0–10^12). Everything it accepts,
  * sampleSchema accepts too; anything else (ISO times, errors) goes through sampleSchema.
  */
 export function isPlainSample(raw: unknown): raw is { appId: string; ts: number; value: number } {
@@ -43,9 +43,9 @@ export function isPlainSample(raw: unknown): raw is { appId: string; ts: number;
     keys++;
   }
   return (
-    keys === 3 && typeof o.appId === "string" && o.appId.length > 0 &&
-    typeof o.ts === "number" && Number.isSafeInteger(o.ts) && o.ts > 0 &&
-    typeof o.value === "number" && Number.isFinite(o.value) && o.value >= 0
+    keys === 3 && typeof o.appId === "string" && o.appId.length > 0 && o.appId.length <= 63 &&
+    typeof o.ts === "number" && Number.isSafeInteger(o.ts) && inRange(o.ts) &&
+    typeof o.value === "number" && Number.isFinite(o.value) && o.value >= 0 && o.value <= 1e12
   );
 }
 
