@@ -181,8 +181,9 @@ async function ingestLoop(w: World, token: string, opts: { batch: number; parall
 async function tokenIn() {
   const { db } = await import("@/lib/db/client");
   const { createToken } = await import("@/lib/tokens/tokens");
-  const user = await db().user.create({ data: { email: `bench-${Date.now()}@bench.local`, name: "bench", passwordHash: "x" } });
-  return (await createToken(user.id, "bench")).token;
+  const user = await db().user.create({ data: { email: `bench-${Date.now()}@bench.local`, name: "bench", role: "admin", passwordHash: "x" } });
+  // an ingest token for every app, as a fleet's collector would use
+  return (await createToken(user, { name: "bench", scopes: ["ingest"] })).token;
 }
 
 const end = Number(process.argv.includes("--end") ? arg("end") : Math.floor(Date.now() / STEP_MS) * STEP_MS - 10 * STEP_MS);

@@ -64,7 +64,7 @@ describe("POST /api/traffic", () => {
     const t0 = Date.UTC(2026, 10, 5);
     let k = 0;
     const sample = () => ({ samples: [{ appId: app.appId, ts: t0 + k++ * MIN, value: 5 }] });
-    const count = () => db().trafficSample.count({ where: { appRef: app.id } });
+    const count = async () => (await stored(app.id)).ts.length;
     const allowed = [owner, backup, lead, admin].map((u) => ({ as: u })).concat([
       { as: { token: await tokenFor(owner) } } as never,
       { as: { token: await tokenFor(admin, { scopes: ["ingest"] }) } } as never,

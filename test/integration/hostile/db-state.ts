@@ -15,6 +15,8 @@ const EXCLUDED = new Set(["LoginThrottle"]);
 const VOLATILE = new Set(["lastUsedAt", "lastSeenAt"]);
 const SUMMED: Record<string, string> = {
   TrafficSample: `SELECT COUNT(*) AS n, SUM("value") AS s, MAX("ts") AS t FROM "TrafficSample"`,
+  TrafficRollup5m: `SELECT COUNT(*) AS n, SUM("sum") AS s, SUM("count") AS c, MAX("bucket") AS t FROM "TrafficRollup5m"`,
+  TrafficRollup1h: `SELECT COUNT(*) AS n, SUM("sum") AS s, SUM("count") AS c, MAX("bucket") AS t FROM "TrafficRollup1h"`,
 };
 
 const json = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x instanceof Date ? x.toISOString() : x));
