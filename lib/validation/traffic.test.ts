@@ -3,8 +3,12 @@ import { isPlainSample, sampleSchema } from "./traffic";
 
 describe("isPlainSample (the fast path of sample validation)", () => {
   const cases: unknown[] = [
-    { appId: "a", ts: 1, value: 0 },
+    { appId: "a", ts: 946_684_800_000, value: 0 }, // 2000-01-01, the earliest accepted
     { appId: "checkout-api", ts: 1_790_000_000_000, value: 12.5 },
+    // the bounds of sampleSchema hold on the fast path too
+    { appId: "a".repeat(64), ts: 1_790_000_000_000, value: 1 },
+    { appId: "a", ts: 4_102_444_800_000, value: 1 }, // 2100-01-01
+    { appId: "a", ts: 1_790_000_000_000, value: 1e13 },
     { appId: "", ts: 1, value: 1 },
     { appId: "a", ts: 0, value: 1 },
     { appId: "a", ts: -5, value: 1 },
