@@ -184,7 +184,8 @@ describe("traffic levels: raw window, 5-minute and 1-hour rollups", () => {
     const now = Date.now();
     const team = await makeTeam();
     const app = await makeApp(team.id);
-    const token = await tokenFor(await makeUser());
+    // the team's lead may push this (unowned) app's traffic
+    const token = await tokenFor(await makeUser({ role: "lead", teamId: team.id }));
     const old = Math.floor((now - 5 * DAY) / HOUR) * HOUR;
     // backfill of a period never seen: accepted, then rolled up
     expect((await writeSamples([{ appRef: app.id, ts: old, value: 4 }], now)).written).toBe(1);
