@@ -52,7 +52,8 @@ export function proxy(req: NextRequest) {
 
   const nonce = btoa(crypto.randomUUID());
   const csp = pageCsp(nonce, process.env.NODE_ENV === "development");
-  if (!req.cookies.has("portal_session") && pathname !== "/login") {
+  // acknowledgement links work without a session (the signed token is the credential)
+  if (!req.cookies.has("portal_session") && pathname !== "/login" && !pathname.startsWith("/ack/")) {
     const url = req.nextUrl.clone();
     url.pathname = "/login";
     url.search = `?next=${encodeURIComponent(pathname + req.nextUrl.search)}`;

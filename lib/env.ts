@@ -52,6 +52,13 @@ const schema = z.object({
       }
     }),
   NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  // who hears (lib/notify): delivery interval, ack links, escalation, the fleet-wide guard
+  NOTIFY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  ACK_LINK_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(72),
+  // multiplies every escalation delay (1 = as written in the policy); < 1 only for demos and the e2e journey
+  ESCALATION_TIME_SCALE: z.coerce.number().min(0.001).max(1).default(1),
+  SOURCE_DOWN_PERCENT: z.coerce.number().min(1).max(100).default(30),
+  SOURCE_DOWN_MIN_APPS: z.coerce.number().int().min(2).default(5),
   PROMETHEUS_URL: z.string().url().optional(),
   PROMETHEUS_APP_LABEL: z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "must be a Prometheus label name").default("app"),
   PROMETHEUS_DEFAULT_TEAM: z.string().default("unassigned"),

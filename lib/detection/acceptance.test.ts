@@ -62,7 +62,7 @@ describe("trend detection", () => {
 
 describe("false alarms", () => {
   it("raises fewer than 1 alarm per app-month on noisy seasonal traffic", () => {
-    const opened: Record<DetectorName, number> = { crash: 0, trend: 0, threshold: 0, anomaly: 0 };
+    const opened: Record<DetectorName, number> = { crash: 0, trend: 0, threshold: 0, anomaly: 0, no_data: 0 };
     const stepMs = 300_000;
     for (let app = 0; app < APPS; app++) {
       const rng = createRng(3000 + app);

@@ -46,8 +46,12 @@ export function stepCrashes(
   let open = st.open;
   for (let k = 0; k < n; k++) {
     const e = expected[k] as number;
-    const raw = values[k] as number;
-    const x = raw === raw ? raw : 0;
+    const x = values[k] as number;
+    // a missing sample (NaN) says nothing: it neither confirms a crash nor ends one
+    if (x !== x) {
+      if (!open) run = 0;
+      continue;
+    }
     if (open) {
       if (x >= recover * e) {
         open.end = first + k;

@@ -18,9 +18,10 @@ describe("firingIntervals", () => {
     expect(out[0]).toMatchObject({ start: M, end: 3 * M, ongoing: true, reason: "ceiling" });
   });
 
-  it("treats missing samples as breaching the floor", () => {
-    const out = firingIntervals(series([10, NaN, NaN, 10]), { floorRps: 1, forSeconds: 120 });
-    expect(out).toMatchObject([{ start: 2 * M, end: 3 * M, reason: "floor" }]);
+  it("does not count missing samples as a breach (no data is not zero)", () => {
+    expect(firingIntervals(series([10, NaN, NaN, NaN, 10]), { floorRps: 1, forSeconds: 120 })).toEqual([]);
+    // zeros that did arrive are a breach
+    expect(firingIntervals(series([10, 0, 0, 0, 10]), { floorRps: 1, forSeconds: 120 })).toMatchObject([{ start: 2 * M, end: 4 * M, reason: "floor" }]);
   });
 
   it("compares with the same time one week earlier for the weekly drop", () => {

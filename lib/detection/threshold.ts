@@ -41,8 +41,9 @@ export function weekAgo(st: ThresholdState, i: number, lag: number): number {
 }
 
 function breach(x0: number, before: number, t: Thresholds): ThresholdReason | null {
-  // A missing sample is silence: it breaches the floor but cannot prove a ceiling breach.
-  const x = x0 === x0 ? x0 : 0;
+  const x = x0;
+  // A missing sample is not a breach: no data is not zero (the no_data detector reports it).
+  if (x !== x) return null;
   if (x < t.floorRps) return "floor";
   if (t.ceilingRps !== undefined && x > t.ceilingRps) return "ceiling";
   if (t.maxWeeklyDropPercent !== undefined && before === before && x < before * (1 - t.maxWeeklyDropPercent / 100)) return "weeklyDrop";

@@ -11,7 +11,9 @@ export type Series = {
   values: Float64Array;
 };
 
-export type DetectorName = "crash" | "trend" | "threshold" | "anomaly";
+export type DetectorName = "crash" | "trend" | "threshold" | "anomaly" | "no_data";
+/** Every detector that can appear on a stored finding (source_down is the fleet-wide guard's). */
+export type FindingDetector = DetectorName | "source_down";
 export type Severity = "critical" | "warning" | "info";
 
 /** A candidate finding; the server stores it, keyed by (appId, detector). */

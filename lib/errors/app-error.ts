@@ -14,6 +14,7 @@ export type ErrorCode =
   | "method_not_allowed"
   | "payload_too_large"
   | "too_many_attempts"
+  | "gone"
   | "internal";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -31,6 +32,7 @@ const STATUS: Record<ErrorCode, number> = {
   method_not_allowed: 405,
   payload_too_large: 413,
   too_many_attempts: 429,
+  gone: 410,
   internal: 500,
 };
 

@@ -4,6 +4,26 @@ import { appRefOf } from "@/lib/ownership/load";
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
+const person = { select: { email: true, name: true } } as const;
+const ackInclude = { acknowledgedBy: person, resolvedBy: person } as const;
+type Person = { email: string; name: string };
+
+// Who is on it, and who closed it by hand and why: shown on the app page and My apps.
+function ackFields(f: {
+  acknowledgedAt: Date | null; acknowledgedBy: Person | null; resolvedBy: Person | null; resolveReason: string | null; pageState: string;
+  coveredById: string | null; silenceId: string | null;
+}) {
+  return {
+    acknowledgedAt: iso(f.acknowledgedAt),
+    acknowledgedBy: f.acknowledgedBy,
+    resolvedBy: f.resolvedBy,
+    resolveReason: f.resolveReason,
+    pageState: f.pageState,
+    coveredBy: f.coveredById,
+    silenced: f.silenceId !== null,
+  };
+}
+
 // A webhook URL is a credential (its path is the secret): show only its host.
 export function shownRecipient(channel: string, recipient: string): string {
   if (channel !== "webhook") return recipient;
@@ -21,9 +41,10 @@ export async function listFindings(appId: string, status: "open" | "resolved" | 
     orderBy: [{ startedAt: "desc" }, { id: "desc" }],
     take: limit,
     include: {
+      ...ackInclude,
       notifications: {
         select: {
-          event: true, channel: true, recipient: true, status: true, attempts: true, sentAt: true, lastError: true,
+          event: true, step: true, channel: true, recipient: true, status: true, attempts: true, sentAt: true, lastError: true,
           deliveries: { orderBy: { at: "asc" }, select: { at: true, outcome: true, error: true, durationMs: true } },
         },
       },
@@ -42,6 +63,7 @@ export async function listFindings(appId: string, status: "open" | "resolved" | 
     deviation: f.deviation,
     window: { from: f.windowFrom.toISOString(), to: f.windowTo.toISOString() },
     explanation: f.explanation,
+    ...ackFields(f),
     notifications: f.notifications.map((n) => ({
       ...n,
       recipient: shownRecipient(n.channel, n.recipient),
@@ -57,10 +79,10 @@ export async function openFindingsFor(userId: string) {
     where: { status: "open", app: { ownership: { OR: [{ ownerId: userId }, { backupId: userId }] } } },
     orderBy: { startedAt: "desc" },
     take: 200,
-    include: { app: { select: { appId: true, name: true } } },
+    include: { app: { select: { appId: true, name: true } }, ...ackInclude },
   });
   return rows.map((f) => ({
-    id: f.id, appId: f.app.appId, appName: f.app.name, detector: f.detector, severity: f.severity,
-    startedAt: f.startedAt.toISOString(), explanation: f.explanation,
+    id: f.id, appId: f.app?.appId ?? "", appName: f.app?.name ?? "", detector: f.detector, severity: f.severity,
+    startedAt: f.startedAt.toISOString(), explanation: f.explanation, ...ackFields(f),
   }));
 }

@@ -2,31 +2,19 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/types";
 import { reconcileFindings, type DetectionResult, type DetectorName, type Finding } from "@/lib/detection";
-import { responderOf } from "@/lib/ownership/responder";
+import { queueResolved } from "@/lib/notify/queue";
 import type { DetectionApp } from "./load-apps";
-import { channelsFor, NOTIFY_SEVERITIES } from "./window";
+import { NOTIFY_SEVERITIES } from "./window";
 
 export type PersistOutcome = { opened: Finding[]; resolved: number; notifications: number };
 
 type Open = DetectionApp["findings"][number] & { detector: DetectorName };
 
-async function queueNotifications(tx: Tx, findingId: string, event: "opened" | "resolved", app: DetectionApp, smtp: boolean, now: Date) {
-  const responder = responderOf(app.ownership?.owner ?? null, app.ownership?.backup ?? null, now);
-  const channels = channelsFor(responder, smtp);
-  for (const c of channels) {
-    // (findingId, event, channel) is unique: a repeated evaluation cannot queue a second send
-    await tx.notification.upsert({
-      where: { findingId_event_channel: { findingId, event, channel: c.channel } },
-      create: { findingId, event, channel: c.channel, recipient: c.recipient, nextAttemptAt: now },
-      update: {},
-    });
-  }
-  return channels.length;
-}
-
 // Applies one evaluation: opens new findings, resolves the ones that stopped, refreshes the
-// still-open ones and the app's signal, and queues notifications — all in one transaction.
-export async function persistEvaluation(app: DetectionApp, result: DetectionResult, now: Date, smtp: boolean): Promise<PersistOutcome> {
+// still-open ones and the app's signal — all in one transaction. New findings that need a person
+// wait as pageState "pending" for lib/notify (pageNewFindings) to decide who hears; whoever heard
+// of a finding hears that it resolved.
+export async function persistEvaluation(app: DetectionApp, result: DetectionResult, now: Date): Promise<PersistOutcome> {
   // stored detector names are the DetectorName strings this code wrote
   const open = app.findings.map((f) => ({ ...f, detector: f.detector as DetectorName }));
   const plan = reconcileFindings<Open>(open, result.findings);
@@ -39,13 +27,14 @@ export async function persistEvaluation(app: DetectionApp, result: DetectionResu
           startedAt: new Date(f.startedAt), observed: finite(f.observed), expected: finite(f.expected),
           bandLow: f.band ? finite(f.band[0]) : null, bandHigh: f.band ? finite(f.band[1]) : null, deviation: finite(f.deviation),
           windowFrom: new Date(f.window.from), windowTo: new Date(f.window.to), explanation: f.explanation,
+          pageState: NOTIFY_SEVERITIES.has(f.severity) ? "pending" : "quiet", createdAt: now,
         },
       });
-      if (NOTIFY_SEVERITIES.has(f.severity)) notifications += await queueNotifications(tx, row.id, "opened", app, smtp, now);
+      if (row.pageState === "pending") notifications += 1;
     }
     for (const p of plan.toResolve) {
       const { count } = await tx.finding.updateMany({ where: { id: p.id, status: "open" }, data: { status: "resolved", openKey: null, resolvedAt: now } });
-      if (count === 1 && NOTIFY_SEVERITIES.has(p.severity)) notifications += await queueNotifications(tx, p.id, "resolved", app, smtp, now);
+      if (count === 1) notifications += await queueResolved(tx, p.id, now);
     }
     for (const { previous, current } of plan.stillOpen) {
       await tx.finding.update({ where: { id: previous.id }, data: { observed: finite(current.observed), windowTo: new Date(current.window.to) } });

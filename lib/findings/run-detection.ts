@@ -1,12 +1,13 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { detectApp, prepareSeries, inferStepMs, DAY_MS, type Stage } from "@/lib/detection";
+import { detectApp, detectNoData, prepareSeries, inferStepMs, DAY_MS, type Stage } from "@/lib/detection";
 import { detectionMetrics } from "@/lib/metrics/registry";
 import { deliverDue } from "@/lib/notify/deliver";
+import { escalateDue } from "@/lib/notify/escalate";
+import { pageNewFindings } from "@/lib/notify/page";
 import { loadTraffic } from "@/lib/traffic/history";
 import { loadAppsForDetection } from "./load-apps";
 import { persistEvaluation } from "./persist";
-import { evaluationEnd } from "./window";
 
 export type RunSummary = { apps: number; evaluated: number; skipped: number; errors: number; opened: number; resolved: number; notifications: number; sent: number };
 
@@ -32,16 +33,21 @@ async function runOnce(appId: string | undefined, now: Date): Promise<RunSummary
       }
       t = performance.now();
       const stepMs = inferStepMs(raw.ts);
-      const series = prepareSeries(raw, { stepMs, to: evaluationEnd(raw.ts[n - 1] as number, now.getTime(), stepMs) });
+      const lastTs = raw.ts[n - 1] as number;
+      // No data is not zero: the series ends at the newest sample and long gaps stay missing (NaN);
+      // silence after the newest sample is the no_data finding's, never a crash at 0 req/s.
+      const series = prepareSeries(raw, { stepMs, to: lastTs, longGapValue: NaN });
       m.stageDuration.observe({ stage: "prepare" }, seconds(performance.now() - t));
       // The anomaly score fires once and is then muted; looking back an hour (at least one
       // interval) means a hit is seen by the passes of the next hour, so its finding stays open
       // that long instead of flickering for one pass, or being missed between two passes.
       const lookbackMs = Math.max(ANOMALY_HOLD_MS, e.DETECTION_INTERVAL_SECONDS * 1000);
       const result = detectApp(series, { appName: app.appId, thresholds: app.thresholdsForDetection, timed: true, evaluationIntervalMs: lookbackMs });
+      const noData = detectNoData(lastTs, now.getTime(), stepMs, { appName: app.appId });
+      if (noData) result.findings.push(noData);
       for (const [stage, ms] of Object.entries(result.timings ?? {})) m.stageDuration.observe({ stage: stage as Stage }, seconds(ms));
       t = performance.now();
-      const out = await persistEvaluation(app, result, now, Boolean(e.SMTP_URL));
+      const out = await persistEvaluation(app, result, now);
       m.stageDuration.observe({ stage: "persist" }, seconds(performance.now() - t));
       for (const f of out.opened) m.findings.inc({ detector: f.detector, severity: f.severity });
       s.evaluated += 1;
@@ -54,6 +60,10 @@ async function runOnce(appId: string | undefined, now: Date): Promise<RunSummary
     }
   }
   const t = performance.now();
+  // who hears: the new findings of this tick together (fleet guard, silences), escalations,
+  // then one message per person
+  await pageNewFindings(now);
+  await escalateDue(now);
   s.sent = (await deliverDue(new Date())).sent;
   m.stageDuration.observe({ stage: "notify" }, seconds(performance.now() - t));
   return s;

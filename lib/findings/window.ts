@@ -1,12 +1,5 @@
 // Pure helpers for one evaluation of an app.
 
-// Where the evaluated series ends. A sample or two not yet arrived is normal push latency and
-// must not read as a crash; a longer silence must, so then the series runs up to now (and the
-// preparation step fills the silence with zeros).
-export function evaluationEnd(lastSampleTs: number, nowMs: number, stepMs: number, toleratedSteps = 3): number {
-  return nowMs - lastSampleTs <= toleratedSteps * stepMs ? lastSampleTs : nowMs;
-}
-
 // Only findings that need a person now are pushed to them; "info" is shown in the portal only.
 export const NOTIFY_SEVERITIES = new Set(["critical", "warning"]);
 

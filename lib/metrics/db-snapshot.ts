@@ -47,7 +47,7 @@ export type DbGauges = {
 };
 
 export const APP_STATES: readonly AppState[] = ["owned", "unowned", "owner_away", "unreachable"];
-export const DETECTORS = ["crash", "trend", "threshold", "anomaly"] as const;
+export const DETECTORS = ["crash", "trend", "threshold", "anomaly", "no_data", "source_down"] as const;
 export const SEVERITIES = ["critical", "warning", "info"] as const;
 
 function* perApp(apps: SnapshotApp[], pick: (a: SnapshotApp) => number | null) {

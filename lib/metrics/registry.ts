@@ -13,6 +13,8 @@ export type RunOutcome = "ok" | "error" | "skipped";
 
 // Detection stages run in well under a millisecond per app and up to seconds per run.
 const STAGE_BUCKETS = [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+// Acknowledgement takes from seconds (someone watching) to hours (woken up at night).
+const ACK_BUCKETS = [15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14_400, 43_200];
 const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /** Typed views other code records through; label names and values are checked by tsc. */
@@ -26,6 +28,11 @@ export type DetectionMetrics = {
 export type NotificationMetrics = { sent: { inc(labels: { channel: string; outcome: string }, value?: number): void } };
 /** outcome: ok | retry | failed, per task (lib/grafana-sync/metrics.ts). */
 export type GrafanaMetrics = { sync: { inc(labels: { outcome: string }, value?: number): void } };
+/** Acknowledgement delay by severity; escalation steps taken by step number (1..5). */
+export type OncallMetrics = {
+  ackSeconds: { observe(labels: { severity: string }, seconds: number): void };
+  escalations: { inc(labels: { step: string }, value?: number): void };
+};
 export type HttpMetrics = {
   requestDuration: { observe(labels: { route: string; method: string; status_class: string }, seconds: number): void };
 };
@@ -64,6 +71,19 @@ function create() {
   const findings = new Counter({ name: "portal_detection_findings_total", help: "Findings opened by the detection", labelNames: ["detector", "severity"] as const, registers });
   const notifications = new Counter({ name: "portal_notifications_total", help: "Notifications by channel and outcome", labelNames: ["channel", "outcome"] as const, registers });
   const grafanaSync = new Counter({ name: "portal_grafana_sync_total", help: "Grafana sync attempts by outcome", labelNames: ["outcome"] as const, registers });
+  const ackSeconds = new Histogram({
+    name: "portal_finding_ack_seconds",
+    help: "Time from a finding opening to its acknowledgement, by severity",
+    labelNames: ["severity"] as const,
+    buckets: ACK_BUCKETS,
+    registers,
+  });
+  const escalations = new Counter({
+    name: "portal_escalations_total",
+    help: "Escalation steps taken for unacknowledged critical findings, by step of the team's policy",
+    labelNames: ["step"] as const,
+    registers,
+  });
   const requestDuration = new Histogram({
     name: "portal_http_request_duration_seconds",
     help: "API request duration by route pattern, method and status class",
@@ -110,6 +130,7 @@ function create() {
   for (const stage of DETECTION_STAGES) stageDuration.zero({ stage });
   for (const outcome of ["ok", "error", "skipped"] as const) runs.inc({ outcome }, 0);
   for (const detector of DETECTORS) for (const severity of SEVERITIES) findings.inc({ detector, severity }, 0);
+  for (const severity of SEVERITIES) ackSeconds.zero({ severity });
 
   // Node's process metrics under their usual names (see docs/metrics.md on promtool).
   collectDefaultMetrics({ register: registry });
@@ -120,6 +141,7 @@ function create() {
     notification: { sent: notifications } satisfies NotificationMetrics,
     grafana: { sync: grafanaSync } satisfies GrafanaMetrics,
     http: { requestDuration } satisfies HttpMetrics,
+    oncall: { ackSeconds, escalations } satisfies OncallMetrics,
     db,
     setDatabaseSource(next: DbSource | undefined) {
       source = next;
@@ -140,3 +162,4 @@ export const detectionMetrics = (): DetectionMetrics => portalMetrics().detectio
 export const notificationMetrics = (): NotificationMetrics => portalMetrics().notification;
 export const grafanaMetrics = (): GrafanaMetrics => portalMetrics().grafana;
 export const httpMetrics = (): HttpMetrics => portalMetrics().http;
+export const oncallMetrics = (): OncallMetrics => portalMetrics().oncall;

@@ -2,7 +2,7 @@ import "server-only";
 import nodemailer from "nodemailer";
 import { postJson } from "@/lib/net/outbound";
 import { webhookAllowList } from "@/lib/net/webhook-policy";
-import type { Message } from "./message";
+import type { Digest } from "./message";
 
 export type Channel = "webhook" | "email";
 
@@ -15,10 +15,10 @@ export type Transport = {
 // The address is checked again here, on the address actually connected to (lib/net/outbound:
 // DNS rebinding), redirects are not followed, and a failure is an OutboundError whose
 // publicReason() is all a user gets to read.
-// `idempotencyKey` is the same for every attempt of one (finding, event): delivery is
-// at-least-once (see deliver.ts), and a receiver drops repeats by this key.
-export async function sendWebhook(url: string, message: Message, timeoutMs: number, idempotencyKey: string): Promise<void> {
-  await postJson(url, { ...message.slack, idempotency_key: idempotencyKey }, {
+// `idempotencyKey` is the same when the same rows are sent again: delivery is at-least-once
+// (see deliver.ts), and a receiver drops repeats by this key (header and body).
+export async function sendWebhook(url: string, body: Digest["json"], idempotencyKey: string, timeoutMs: number): Promise<void> {
+  await postJson(url, { ...body, idempotency_key: idempotencyKey }, {
     timeoutMs,
     allow: webhookAllowList(),
     headers: { "idempotency-key": idempotencyKey },
@@ -27,7 +27,7 @@ export async function sendWebhook(url: string, message: Message, timeoutMs: numb
 
 const transporters = new Map<string, nodemailer.Transporter>();
 
-export async function sendEmail(to: string, message: Message, t: Transport): Promise<void> {
+export async function sendEmail(to: string, message: Pick<Digest, "subject" | "text">, idempotencyKey: string, t: Transport): Promise<void> {
   if (!t.smtpUrl) throw new Error("SMTP_URL is not set");
   let transporter = transporters.get(t.smtpUrl);
   if (!transporter) {
@@ -38,5 +38,6 @@ export async function sendEmail(to: string, message: Message, t: Transport): Pro
     });
     transporters.set(t.smtpUrl, transporter);
   }
-  await transporter.sendMail({ from: t.from, to, subject: message.subject, text: message.text });
+  const domain = t.from.split("@")[1] ?? "portal.invalid";
+  await transporter.sendMail({ from: t.from, to, subject: message.subject, text: message.text, messageId: `<${idempotencyKey}@${domain}>` });
 }

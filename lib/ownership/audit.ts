@@ -9,7 +9,13 @@ export type AuditAction =
   | "user.availability_changed"
   | "thresholds.changed"
   | "thresholds.rolled_back"
-  | "app.discovered";
+  | "app.discovered"
+  | "finding.acknowledged"
+  | "finding.unacknowledged"
+  | "finding.resolved_by_hand"
+  | "silence.created"
+  | "silence.ended"
+  | "escalation.changed";
 
 export async function audit(
   tx: Tx,

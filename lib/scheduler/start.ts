@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { runDetection } from "@/lib/findings/run-detection";
 import { detectionMetrics } from "@/lib/metrics/registry";
 import { deliverDue } from "@/lib/notify/deliver";
+import { escalateDue } from "@/lib/notify/escalate";
 import { appendDemoTraffic } from "@/lib/traffic/demo-writer";
 import { maintainTraffic } from "@/lib/traffic/retention";
 import { discoverApps, pullTraffic } from "@/lib/traffic/prometheus-pull";
@@ -28,7 +29,16 @@ export function startScheduler(): void {
       // portal_detection_runs_total{outcome="skipped"}: a tick that found the last pass still running
       onSkipped: () => detectionMetrics().runs.inc({ outcome: "skipped" }),
     },
-    { name: "notifications", intervalMs: 30_000, exclusive: false, run: () => deliverDue() },
+    // escalation and delivery are claim-safe (conditional updates), so every replica may run them
+    {
+      name: "notifications",
+      intervalMs: e.NOTIFY_INTERVAL_SECONDS * 1000,
+      exclusive: false,
+      run: async () => {
+        await escalateDue();
+        await deliverDue();
+      },
+    },
     {
       name: "retention",
       intervalMs: 3_600_000,

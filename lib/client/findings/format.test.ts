@@ -29,11 +29,17 @@ describe("describeDeviation", () => {
 });
 
 describe("describeNotification", () => {
-  const base = { event: "opened", channel: "email", recipient: "bob@example.com", status: "pending", attempts: 0, sentAt: null, lastError: null, deliveries: [] };
+  const base = { event: "opened", step: 0, channel: "email", recipient: "bob@example.com", status: "pending", attempts: 0, sentAt: null, lastError: null, deliveries: [] };
   it("says how a delivery went", () => {
     expect(describeNotification({ ...base, status: "sent", attempts: 1, sentAt: "2026-01-01T00:00:00Z" })).toEqual({ what: "Email when it opened", outcome: "sent", tone: "badge-success" });
     expect(describeNotification({ ...base, channel: "webhook", status: "failed", attempts: 5 }).outcome).toBe("failed after 5 attempts");
     expect(describeNotification({ ...base, attempts: 1 }).outcome).toBe("retrying (1 attempt so far)");
     expect(describeNotification(base)).toMatchObject({ outcome: "queued", tone: "badge-neutral" });
+  });
+
+  it("names the escalation step, and a page that an acknowledgement made unnecessary", () => {
+    expect(describeNotification({ ...base, event: "escalated", step: 2, status: "skipped" })).toEqual({
+      what: "Email at escalation step 2", outcome: "not sent: acknowledged first", tone: "badge-neutral",
+    });
   });
 });

@@ -13,6 +13,8 @@ export const DETECTOR_LABELS: Record<Detector, string> = {
   trend: "Trend",
   threshold: "Threshold breach",
   anomaly: "Anomaly",
+  no_data: "No data",
+  source_down: "Traffic source down",
 };
 
 const RANK: Record<FindingSeverity, number> = { critical: 0, warning: 1, info: 2 };
@@ -41,6 +43,10 @@ export function describeDeviation(f: Pick<Finding, "detector" | "deviation">): s
       return `${percent(d)} ${d < 0 ? "below" : "above"} the limit`;
     case "anomaly":
       return `anomaly score ${d.toFixed(2)}`;
+    case "no_data":
+      return `no samples for ${Math.round(d)} min`;
+    case "source_down":
+      return `${percent(d)} of the apps with traffic`;
   }
 }
 
@@ -48,9 +54,11 @@ const CHANNELS: Record<string, string> = { email: "Email", webhook: "Webhook" };
 
 /** "Email when it opened", and how the delivery went, with a badge tone. */
 export function describeNotification(n: FindingNotification): { what: string; outcome: string; tone: string } {
-  const what = `${CHANNELS[n.channel] ?? n.channel} when it ${n.event}`;
+  const when = n.event === "escalated" ? `at escalation step ${n.step}` : `when it ${n.event}`;
+  const what = `${CHANNELS[n.channel] ?? n.channel} ${when}`;
   const tries = `${n.attempts} attempt${n.attempts === 1 ? "" : "s"}`;
   if (n.status === "sent") return { what, outcome: "sent", tone: "badge-success" };
+  if (n.status === "skipped") return { what, outcome: "not sent: acknowledged first", tone: "badge-neutral" };
   if (n.status === "failed") return { what, outcome: `failed after ${tries}`, tone: "badge-danger" };
   if (n.attempts > 0) return { what, outcome: `retrying (${tries} so far)`, tone: "badge-warning" };
   return { what, outcome: n.status === "sending" ? "sending" : "queued", tone: "badge-neutral" };

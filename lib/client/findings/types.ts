@@ -1,14 +1,16 @@
 // Shapes returned by the findings API (app/api/apps/[appId]/findings, app/api/me/findings).
-export type Detector = "crash" | "trend" | "threshold" | "anomaly";
+export type Detector = "crash" | "trend" | "threshold" | "anomaly" | "no_data" | "source_down";
 export type FindingSeverity = "critical" | "warning" | "info";
 export type FindingStatus = "open" | "resolved";
 
 export interface FindingNotification {
-  event: "opened" | "resolved" | string;
+  event: "opened" | "resolved" | "escalated" | string;
+  /** Escalation step (1, 2, …) for "escalated"; 0 otherwise. */
+  step: number;
   channel: "email" | "webhook" | string;
   /** The responder's email, or "webhook at <host>" (a webhook's path is a secret). */
   recipient: string;
-  /** pending, sending, sent or failed. */
+  /** pending, sending, sent, failed, or skipped (acknowledged or resolved before it went out). */
   status: string;
   attempts: number;
   sentAt: string | null;
@@ -17,7 +19,7 @@ export interface FindingNotification {
   deliveries: { at: string; outcome: "sent" | "retry" | "failed" | string; error: string | null; durationMs: number }[];
 }
 
-export interface Finding {
+export interface Finding extends FindingAck {
   id: string;
   detector: Detector;
   severity: FindingSeverity;
@@ -36,7 +38,21 @@ export interface Finding {
   notifications: FindingNotification[];
 }
 
-export interface MyFinding {
+/** Who is on a finding, and how the portal decided who hears about it. */
+export interface FindingAck {
+  acknowledgedAt: string | null;
+  acknowledgedBy: { email: string; name: string } | null;
+  /** Set when a person resolved it by hand. */
+  resolvedBy: { email: string; name: string } | null;
+  resolveReason: string | null;
+  /** pending | paged | silenced | covered | quiet */
+  pageState: string;
+  /** The source_down finding that covers it, if any. */
+  coveredBy: string | null;
+  silenced: boolean;
+}
+
+export interface MyFinding extends FindingAck {
   id: string;
   appId: string;
   appName: string;

@@ -7,6 +7,7 @@ import { TableSkeleton } from "@/components/skeleton";
 import { formatDateTime, formatRelative } from "@/lib/client/format";
 import { byUrgency, DETECTOR_LABELS, SEVERITY_LOOK } from "@/lib/client/findings/format";
 import { useMyFindings } from "@/lib/client/findings/use-my-findings";
+import { AckControls } from "@/components/findings/ack-controls";
 
 /** What detection currently sees on the apps I answer for, most severe first. */
 export function OpenFindingsPanel() {
@@ -41,6 +42,7 @@ export function OpenFindingsPanel() {
                   </time>
                 </div>
                 <p className="finding-row-text">{f.explanation}</p>
+                <AckControls findingId={f.id} ack={f} label={`the ${DETECTOR_LABELS[f.detector]} finding of ${f.appId}`} />
               </li>
             );
           })}

@@ -19,7 +19,7 @@ export function FindingNotifications({ finding }: { finding: Finding }) {
       {finding.notifications.map((n) => {
         const d = describeNotification(n);
         return (
-          <li key={`${n.event}-${n.channel}`}>
+          <li key={`${n.event}-${n.step}-${n.channel}-${n.recipient}`}>
             <span className={`badge ${d.tone}`}>{d.outcome}</span> <span>{d.what}, to {n.recipient}</span>
             {n.sentAt ? (
               <time dateTime={n.sentAt} title={formatDateTime(n.sentAt)} className="muted">

@@ -20,6 +20,16 @@ export function FindingsTimeline({ appId, findings }: { appId: string; findings:
             ) : null}
           </div>
           <p className="finding-history-text">{f.explanation}</p>
+          {f.acknowledgedBy && f.acknowledgedAt ? (
+            <p className="cell-sub">
+              Acknowledged by {f.acknowledgedBy.name} at <time dateTime={f.acknowledgedAt}>{formatDateTime(f.acknowledgedAt)}</time>
+            </p>
+          ) : null}
+          {f.resolvedBy ? (
+            <p className="cell-sub">
+              Resolved by hand by {f.resolvedBy.name}: “{f.resolveReason}”
+            </p>
+          ) : null}
           <p className="cell-sub">
             <time dateTime={f.startedAt}>{formatDateTime(f.startedAt)}</time> <span aria-label="until">→</span>{" "}
             {f.resolvedAt ? <time dateTime={f.resolvedAt}>{formatDateTime(f.resolvedAt)}</time> : "—"}

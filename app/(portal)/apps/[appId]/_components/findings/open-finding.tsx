@@ -2,6 +2,7 @@ import { useId } from "react";
 import { formatDateTime, formatRelative } from "@/lib/client/format";
 import { DETECTOR_LABELS, describeDeviation, expectedLabel, formatRps } from "@/lib/client/findings/format";
 import type { Finding } from "@/lib/client/findings/types";
+import { AckControls } from "@/components/findings/ack-controls";
 import { FindingNotifications } from "./finding-notifications";
 import { SeverityBadge } from "./severity-badge";
 
@@ -23,6 +24,7 @@ export function OpenFinding({ finding }: { finding: Finding }) {
         </span>
       </div>
       <p className="finding-explanation">{f.explanation}</p>
+      <AckControls findingId={f.id} ack={f} label={`the ${DETECTOR_LABELS[f.detector]} finding`} />
       <dl className="finding-figures">
         <div>
           <dt>Observed</dt>

@@ -1,0 +1,23 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/client/api";
+import { findingKeys } from "./keys";
+
+type Ack = { acknowledgedBy: { email: string; name: string }; acknowledgedAt: string };
+
+// Acknowledge, take back, resolve by hand: each refreshes the app's findings and My apps.
+export function useFindingActions(findingId: string) {
+  const queryClient = useQueryClient();
+  const settle = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ["apps", "findings"] }),
+      queryClient.invalidateQueries({ queryKey: findingKeys.mine() }),
+    ]);
+  const path = `/api/findings/${encodeURIComponent(findingId)}`;
+  return {
+    acknowledge: useMutation({ mutationFn: () => apiFetch<Ack>(`${path}/ack`, { method: "POST" }), onSuccess: settle }),
+    unacknowledge: useMutation({ mutationFn: (reason: string) => apiFetch(`${path}/ack`, { method: "DELETE", body: { reason } }), onSuccess: settle }),
+    resolve: useMutation({ mutationFn: (reason: string) => apiFetch(`${path}/resolve`, { method: "POST", body: { reason } }), onSuccess: settle }),
+  };
+}
