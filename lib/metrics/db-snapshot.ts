@@ -24,7 +24,7 @@ export type DbSnapshot = {
   people: PersonWithAvailability[];
   apps: SnapshotApp[];
   /** One row per open finding (few: findings open only while something is wrong). */
-  openFindings: { appId: string; detector: string; severity: string }[];
+  openFindings: { appId: string | null; detector: string; severity: string }[];
   grafanaSyncPending: number;
   grafanaDriftedRules: number;
   /** Meta `grafana.lastSyncSuccess` (ISO string), null when never synced. */
@@ -88,7 +88,7 @@ export function fillDbGauges(g: DbGauges, s: DbSnapshot, now: Date): void {
     totals.set(key, t);
   }
   for (const t of totals.values()) g.openFindings.set({ detector: t.detector, severity: t.severity }, t.count);
-  g.appOpenFindings.replace(s.openFindings.map((f) => [{ app_id: f.appId, detector: f.detector, severity: f.severity }, 1]));
+  g.appOpenFindings.replace(s.openFindings.flatMap((f) => (f.appId ? [[{ app_id: f.appId, detector: f.detector, severity: f.severity }, 1] as const] : [])));
 
   g.ownerInfo.replace(info);
   g.anomalyScore.replace(perApp(s.apps, (a) => a.anomalyScore));

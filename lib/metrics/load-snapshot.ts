@@ -27,9 +27,10 @@ export async function loadSnapshot(): Promise<DbSnapshot> {
     db().team.findMany({ select: { id: true, slug: true } }),
     db().user.findMany({ where: { OR: [{ owned: { some: {} } }, { backing: { some: {} } }] }, select: personSelect }),
     loadApps(),
-    db().$queryRaw<{ appId: string; detector: string; severity: string }[]>`
+    // LEFT JOIN: a fleet-wide finding (source_down) has no app
+    db().$queryRaw<{ appId: string | null; detector: string; severity: string }[]>`
       SELECT a."appId" AS "appId", f."detector" AS "detector", f."severity" AS "severity"
-      FROM "Finding" f JOIN "App" a ON a."id" = f."appRef" WHERE f."status" = 'open'`,
+      FROM "Finding" f LEFT JOIN "App" a ON a."id" = f."appRef" WHERE f."status" = 'open'`,
     // Work the portal still owes Grafana: every grafana.* outbox task not finished — pending,
     // running (claimed by a worker) or failed and waiting to retry. Finished tasks are deleted.
     db().outboxTask.count({ where: { kind: { startsWith: "grafana." }, status: { not: "done" } } }),

@@ -27,7 +27,9 @@ describe("portalMetrics", () => {
     const stages = new Set(select(samples, "portal_detection_stage_duration_seconds_count").map((s) => s.labels.stage));
     expect([...stages].sort()).toEqual(["anomaly", "crash", "expected", "load", "notify", "persist", "prepare", "threshold", "trend"]);
     expect(select(samples, "portal_detection_runs_total")).toHaveLength(3);
-    expect(select(samples, "portal_detection_findings_total")).toHaveLength(12);
+    // 6 detectors (crash, trend, threshold, anomaly, no_data, source_down) × 3 severities
+    expect(select(samples, "portal_detection_findings_total")).toHaveLength(18);
+    expect(new Set(select(samples, "portal_finding_ack_seconds_count").map((s) => s.labels.severity))).toEqual(new Set(["critical", "warning", "info"]));
     expect(value(samples, "portal_build_info", { version: pkg.version })).toEqual([1]);
   });
 
