@@ -4,6 +4,7 @@ import type { AppFilter } from "./types";
 export const queryKeys = {
   me: () => ["me"] as const,
   teams: () => ["teams"] as const,
+  escalation: (team: string) => ["teams", "escalation", team] as const,
   users: (params: { q: string; team: string }) => ["users", params] as const,
   apps: {
     all: () => ["apps"] as const,

@@ -39,3 +39,12 @@ export async function writeEscalation(actor: Actor, slug: string, input: Escalat
   return readEscalation(actor, slug);
 }
 
+
+// What the team page shows around its escalation policy.
+export async function teamPageData(slug: string) {
+  const team = await db().team.findUnique({
+    where: { slug },
+    select: { slug: true, name: true, _count: { select: { apps: true } }, users: { where: { role: "lead" }, select: { name: true, email: true } } },
+  });
+  return team ? { slug: team.slug, name: team.name, apps: team._count.apps, leads: team.users } : null;
+}

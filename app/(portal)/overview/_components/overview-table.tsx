@@ -53,6 +53,9 @@ export function OverviewTable() {
             <tr key={team.slug}>
               <th scope="row">
                 <Link href={`/apps?team=${encodeURIComponent(team.slug)}`}>{team.name}</Link>
+                <Link href={`/teams/${encodeURIComponent(team.slug)}`} className="cell-sub" aria-label={`Team page of ${team.name}`}>
+                  Team page and escalation
+                </Link>
               </th>
               <Cells counts={team} />
             </tr>
