@@ -13,6 +13,7 @@ export const queryKeys = {
       ["apps", "list", params] as const,
     detail: (appId: string) => ["apps", "detail", appId] as const,
     audit: (appId: string) => ["apps", "audit", appId] as const,
+    silences: (appId: string) => ["apps", "silences", appId] as const,
   },
   overview: () => ["overview"] as const,
   tokens: () => ["tokens"] as const,

@@ -15,7 +15,13 @@ export interface SyncAppRow {
   ownership: { owner: SyncPerson; backup: SyncPerson | null } | null;
   /** Latest version first; only the first is used. */
   thresholds: ThresholdRow[];
+  /** Silences not yet over (the rule is paused while one is active). */
+  silences?: { from: Date; until: Date; endedAt: Date | null }[];
 }
+
+/** Whether a silence of the app is active now (its Grafana rule is paused meanwhile). */
+export const isSilenced = (row: Pick<SyncAppRow, "silences">, now: Date): boolean =>
+  (row.silences ?? []).some((s) => s.endedAt === null && s.from.getTime() <= now.getTime() && s.until.getTime() > now.getTime());
 
 /** Emails are identities in labels and route matchers: one spelling everywhere. */
 export const normEmail = (email: string | null | undefined): string | null => (email ? email.trim().toLowerCase() : null);
@@ -52,6 +58,7 @@ export function toAlertInput(row: SyncAppRow, now: Date): AppAlertInput | null {
     owner: normEmail(row.ownership?.owner.email),
     responder: normEmail(responderPerson(row, now)?.email),
     thresholds: toThresholds(latest),
+    ...(isSilenced(row, now) ? { silenced: true } : {}),
   };
 }
 

@@ -22,6 +22,8 @@ const syncAppSelect = {
     take: 1,
     select: { floorRps: true, ceilingRps: true, maxWeeklyDropPercent: true, forDuration: true, severity: true, enabled: true },
   },
+  // silences whose end the portal has not yet pushed to Grafana (pauseState done = over and restored)
+  silences: { where: { pauseState: { not: "done" } }, select: { from: true, until: true, endedAt: true } },
 } as const;
 
 const PAGE = APP_PAGE;

@@ -63,7 +63,7 @@ export function buildAppRule(app: AppAlertInput, s: RuleSettings): ProvisionedAl
     noDataState: "NoData",
     execErrState: "Error",
     for: t.for,
-    isPaused: !t.enabled,
+    isPaused: !t.enabled || app.silenced === true,
     labels: {
       app: app.appId,
       team: app.team,

@@ -122,6 +122,8 @@ export interface AppAlertInput {
   /** Email of the responder (owner, or backup while the owner is away); null if nobody. */
   responder: string | null;
   thresholds: Thresholds;
+  /** An active silence of the app: its rule is paused for the window (docs/oncall.md). */
+  silenced?: boolean;
 }
 
 /** How a person wants to be notified (from their profile). */

@@ -4,6 +4,7 @@ import { AppError, forbidden } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/types";
 import { enqueue } from "@/lib/outbox/enqueue";
+import { queueChangeNotice } from "@/lib/notify/notices";
 import { audit, type AuditAction } from "./audit";
 import { loadApp, ownershipSnapshot } from "./load";
 import { canManageApp } from "./permissions";
@@ -31,10 +32,22 @@ async function changeOwnedApp(actor: Actor, appId: string, action: AuditAction, 
     await change(tx, app as Owned);
     const after = await loadApp(tx, appId);
     await audit(tx, { appRef: app.id, actorId: actor.id, action, before: ownershipSnapshot(app), after: ownershipSnapshot(after), reason });
+    await queueChangeNotice(tx, {
+      app, actor, ownerId: app.ownership.owner.id, what: describeChange(action, app, after), why: reason,
+      people: [app.ownership.owner.id, app.ownership.backup?.id, after.ownership?.owner.id, after.ownership?.backup?.id],
+    });
     await enqueue(tx, "grafana.app", [appId]);
     return after;
   });
   return appView(actor, row);
+}
+
+const who = (p: { name: string; email: string } | null | undefined) => (p ? `${p.name} (${p.email})` : "nobody");
+
+function describeChange(action: AuditAction, before: AppRow, after: AppRow): string {
+  if (action === "app.transferred") return `transferred ownership from ${who(before.ownership?.owner)} to ${who(after.ownership?.owner)}`;
+  if (action === "app.released") return `released ownership (it has no owner now)`;
+  return `changed the backup from ${who(before.ownership?.backup)} to ${who(after.ownership?.backup)}`;
 }
 
 async function guardedUpdate(tx: Tx, app: Owned, data: { ownerId?: string; backupId?: string | null; since?: Date }) {

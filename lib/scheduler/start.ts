@@ -4,6 +4,7 @@ import { runDetection } from "@/lib/findings/run-detection";
 import { detectionMetrics } from "@/lib/metrics/registry";
 import { deliverDue } from "@/lib/notify/deliver";
 import { escalateDue } from "@/lib/notify/escalate";
+import { syncSilences } from "@/lib/notify/silences";
 import { appendDemoTraffic } from "@/lib/traffic/demo-writer";
 import { maintainTraffic } from "@/lib/traffic/retention";
 import { discoverApps, pullTraffic } from "@/lib/traffic/prometheus-pull";
@@ -35,6 +36,7 @@ export function startScheduler(): void {
       intervalMs: e.NOTIFY_INTERVAL_SECONDS * 1000,
       exclusive: false,
       run: async () => {
+        await syncSilences();
         await escalateDue();
         await deliverDue();
       },

@@ -4,6 +4,7 @@ import type { Tx } from "@/lib/db/types";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, forbidden, isUniqueViolation, notFound } from "@/lib/errors";
 import { enqueue } from "@/lib/outbox/enqueue";
+import { queueChangeNotice } from "@/lib/notify/notices";
 import { audit } from "@/lib/ownership/audit";
 import { loadApp } from "@/lib/ownership/load";
 import type { AppRow } from "@/lib/ownership/views";
@@ -68,6 +69,8 @@ async function writeVersion(actor: Actor, app: AppRow, base: number, next: NewVe
       const after = { version: row.version, ...settingsOf(row) };
       await audit(tx, { appRef: app.id, actorId: actor.id, action, before, after, reason: next.reason });
       await enqueue(tx, "grafana.app", [app.appId]);
+      const what = action === "thresholds.rolled_back" ? `rolled the thresholds back to version ${next.rolledBackFrom} (now version ${row.version})` : `changed the thresholds (now version ${row.version}: floor ${row.floorRps} req/s${row.enabled ? "" : ", disabled"})`;
+      await queueChangeNotice(tx, { app, actor, ownerId: app.ownership?.owner.id ?? null, people: [app.ownership?.owner.id, app.ownership?.backup?.id], what, why: next.reason });
       return row;
     });
   } catch (error) {

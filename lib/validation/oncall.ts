@@ -35,3 +35,18 @@ export const escalationPolicySchema = z
   });
 
 export type EscalationPolicyInput = z.infer<typeof escalationPolicySchema>;
+
+const isoDateTime = z.iso.datetime({ offset: true, message: "must be an ISO date-time" });
+
+// A silence: from (default now) until, with a reason; at most 30 days long.
+export const silenceCreateSchema = z
+  .strictObject({ from: isoDateTime.optional(), until: isoDateTime, reason })
+  .superRefine((s, ctx) => {
+    const from = s.from ? Date.parse(s.from) : Date.now();
+    const until = Date.parse(s.until);
+    if (until <= from) ctx.addIssue({ code: "custom", path: ["until"], message: "must be after from" });
+    else if (until <= Date.now()) ctx.addIssue({ code: "custom", path: ["until"], message: "must be in the future" });
+    else if (until - from > 30 * 86_400_000) ctx.addIssue({ code: "custom", path: ["until"], message: "must be at most 30 days after from" });
+  });
+
+export type SilenceCreateInput = z.infer<typeof silenceCreateSchema>;

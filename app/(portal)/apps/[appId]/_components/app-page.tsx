@@ -14,6 +14,7 @@ import { ClaimSection } from "./claim-section";
 import { DetectionSection } from "./findings/detection-section";
 import { ReleaseForm } from "./release-form";
 import { ResponsibilitySection } from "./responsibility-section";
+import { SilenceSection } from "./silence-section";
 import { SyncState } from "./sync-state";
 import { ThresholdsSection } from "./thresholds/thresholds-section";
 import { TransferForm } from "./transfer-form";
@@ -43,6 +44,7 @@ export function AppPage({ appId, schedule }: { appId: string; schedule: Detectio
           <ResponsibilitySection app={data} />
           {data.owner ? null : <ClaimSection app={data} />}
           <DetectionSection appId={data.appId} schedule={schedule} />
+          <SilenceSection appId={data.appId} />
           <ThresholdsSection appId={data.appId} />
           <AuditTimeline appId={data.appId} />
         </div>
