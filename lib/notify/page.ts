@@ -32,8 +32,10 @@ export async function pageNewFindings(now = new Date()): Promise<PageReport> {
   const pending = await db().finding.findMany({ where: { pageState: "pending" }, select: pendingSelect, orderBy: { startedAt: "asc" } });
   const appsWithTraffic = await db().appSignal.count({ where: { evaluatedAt: { gte: new Date(now.getTime() - RECENT_TRAFFIC_MS), lte: new Date(now.getTime() + 60_000) } } });
 
-  // step 1: the fleet-wide guard over the findings that opened in this tick
-  const down = pending.filter((f) => f.status === "open" && f.appRef && DOWN_DETECTORS.includes(f.detector));
+  // step 1: the fleet-wide guard over the findings that opened in this tick, for apps that had
+  // traffic within the last hour (an app silent for days is not part of a source outage now)
+  const recent = now.getTime() - RECENT_TRAFFIC_MS;
+  const down = pending.filter((f) => f.status === "open" && f.appRef && DOWN_DETECTORS.includes(f.detector) && f.startedAt.getTime() >= recent);
   const downApps = new Set(down.map((f) => f.appRef));
   let cover = await db().finding.findUnique({ where: { openKey: SOURCE_DOWN_KEY }, select: { id: true } });
   if (cover) report.sourceDown = "open";
