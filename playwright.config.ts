@@ -34,7 +34,9 @@ export default defineConfig({
   webServer: {
     command: "node scripts/e2e-server.mjs",
     url: `${baseURL}/login`,
-    env: { E2E_PORT: String(port) },
+    // escalation delays × 0.01 (the default policy's 10 m / 20 m become 6 s / 12 s) and a
+    // notifications pass every 2 s, so the escalation journey (e2e/oncall.spec.ts) runs in seconds
+    env: { E2E_PORT: String(port), ESCALATION_TIME_SCALE: "0.01", NOTIFY_INTERVAL_SECONDS: "2" },
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
     stdout: "pipe",
