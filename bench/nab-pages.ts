@@ -4,16 +4,17 @@
 //
 // Per evaluation (every --every minutes, default: the series' own step) exactly what
 // lib/findings/run-detection.ts does: load the last DETECTION_LOOKBACK_DAYS (15) of samples up to
-// now, infer the step, prepareSeries up to evaluationEnd (a silence of more than 3 steps runs to
-// now as zeros), detectApp with an hour of anomaly look-back, reconcile with the open findings.
+// now, infer the step, prepareSeries up to the newest sample with long gaps kept missing (no data
+// is not zero), detectApp with an hour of anomaly look-back plus detectNoData (a silence of more
+// than 3 steps), reconcile with the open findings.
 // A page is a finding opened with a severity that notifies (critical, warning: crash, trend
 // losses, no-data when present); info findings (anomaly, growth) are not pages.
 // Default series: the traffic-like real series of NAB — realTraffic, realTweets,
 // realKnownCause/nyc_taxi and realAWSCloudwatch request counts.
 // Last line: { series, seriesMonths, pages, pagesOutside, pagesPerSeriesMonth, windows,
 // windowsPaged, ... }.
-import { DAY_MS, detectApp, inferStepMs, prepareSeries, reconcileFindings, type DetectorName, type Finding } from "@/lib/detection";
-import { evaluationEnd, NOTIFY_SEVERITIES } from "@/lib/findings/window";
+import { DAY_MS, detectApp, detectNoData, inferStepMs, prepareSeries, reconcileFindings, type FindingDetectorName, type Finding } from "@/lib/detection";
+import { NOTIFY_SEVERITIES } from "@/lib/findings/window";
 import { argString, argValue } from "./args";
 import { readCorpus, type NabFile } from "./nab/corpus";
 import { nabPaths } from "./nab/folder";
@@ -27,7 +28,7 @@ const only = new RegExp(argString("only", "^(realTraffic|realTweets)/|/nyc_taxi\
 const perSeries = process.argv.includes("--per-series");
 const everyMs = argValue("every", 0) * 60_000;
 
-type Page = { at: number; detector: DetectorName; inWindow: number; silence: boolean };
+type Page = { at: number; detector: FindingDetectorName; inWindow: number; silence: boolean };
 
 function replay(file: NabFile): { pages: Page[]; months: number } {
   // The server keeps samples by time; NAB rows are in file order with a few repeats.
@@ -47,8 +48,10 @@ function replay(file: NabFile): { pages: Page[]; months: number } {
     const raw = { ts: ts.subarray(lo, hi), values: values.subarray(lo, hi) };
     const stepMs = inferStepMs(raw.ts);
     const lastTs = raw.ts[raw.ts.length - 1]!;
-    const series = prepareSeries(raw, { stepMs, to: evaluationEnd(lastTs, now, stepMs) });
+    const series = prepareSeries(raw, { stepMs, to: lastTs, longGapValue: NaN });
     const result = detectApp(series, { evaluationIntervalMs: Math.max(ANOMALY_HOLD_MS, every) });
+    const noData = detectNoData(lastTs, now, stepMs);
+    if (noData) result.findings.push(noData);
     const plan = reconcileFindings(open, result.findings);
     for (const f of plan.toOpen) {
       if (!NOTIFY_SEVERITIES.has(f.severity)) continue;

@@ -6,7 +6,7 @@ import { expectedModel } from "./expected";
 import { reconcileFindings } from "./reconcile";
 import { createRng, generateTraffic } from "./synthetic";
 import { estimateTrend } from "./trend";
-import { DAY_MS, type DetectorName, type Series } from "./types";
+import { DAY_MS, type FindingDetectorName, type Series } from "./types";
 
 const APPS = 20;
 const prefix = (s: Series, n: number): Series => ({ ...s, values: s.values.subarray(0, n) });
@@ -62,7 +62,7 @@ describe("trend detection", () => {
 
 describe("false alarms", () => {
   it("raises fewer than 1 alarm per app-month on noisy seasonal traffic", () => {
-    const opened: Record<DetectorName, number> = { crash: 0, trend: 0, threshold: 0, anomaly: 0, no_data: 0 };
+    const opened: Record<FindingDetectorName, number> = { crash: 0, trend: 0, threshold: 0, anomaly: 0, no_data: 0 };
     const stepMs = 300_000;
     for (let app = 0; app < APPS; app++) {
       const rng = createRng(3000 + app);
@@ -70,7 +70,7 @@ describe("false alarms", () => {
         seed: 200 + app, days: 30, stepMs, baseRps: 2 + rng() * 300, noise: 0.05 + rng() * 0.1,
         weekendFactor: 0.6 + rng() * 0.4, dailyAmplitude: 0.3 + rng() * 0.6, outlierRate: 0.002,
       });
-      let open: { detector: DetectorName }[] = [];
+      let open: { detector: FindingDetectorName }[] = [];
       // Evaluate every hour, as the server's scheduler does: incrementally, an hour of new samples
       // at a time (the same findings as a pass over the whole prefix, see incremental.test.ts).
       const settings = { evaluationIntervalMs: 12 * stepMs };

@@ -1,4 +1,4 @@
-import type { DetectorName, Finding } from "./types";
+import type { FindingDetectorName, Finding } from "./types";
 
 export type Reconciliation<P> = {
   /** New findings to store as open. */
@@ -14,13 +14,13 @@ export type Reconciliation<P> = {
  * app). Evaluating the same data twice yields no new openings: an open finding whose detector
  * still fires stays open rather than being duplicated.
  */
-export function reconcileFindings<P extends { detector: DetectorName }>(
+export function reconcileFindings<P extends { detector: FindingDetectorName }>(
   previousOpen: readonly P[],
   current: readonly Finding[],
 ): Reconciliation<P> {
-  const now = new Map<DetectorName, Finding>();
+  const now = new Map<FindingDetectorName, Finding>();
   for (const f of current) if (!now.has(f.detector)) now.set(f.detector, f);
-  const seen = new Set<DetectorName>();
+  const seen = new Set<FindingDetectorName>();
   const toResolve: P[] = [];
   const stillOpen: { previous: P; current: Finding }[] = [];
   for (const p of previousOpen) {

@@ -1,22 +1,22 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/types";
-import { reconcileFindings, type DetectionResult, type DetectorName, type Finding } from "@/lib/detection";
+import { reconcileFindings, type DetectionResult, type FindingDetectorName, type Finding } from "@/lib/detection";
 import { queueResolved } from "@/lib/notify/queue";
 import type { DetectionApp } from "./load-apps";
 import { NOTIFY_SEVERITIES } from "./window";
 
 export type PersistOutcome = { opened: Finding[]; resolved: number; notifications: number };
 
-type Open = DetectionApp["findings"][number] & { detector: DetectorName };
+type Open = DetectionApp["findings"][number] & { detector: FindingDetectorName };
 
 // Applies one evaluation: opens new findings, resolves the ones that stopped, refreshes the
 // still-open ones and the app's signal — all in one transaction. New findings that need a person
 // wait as pageState "pending" for lib/notify (pageNewFindings) to decide who hears; whoever heard
 // of a finding hears that it resolved.
 export async function persistEvaluation(app: DetectionApp, result: DetectionResult, now: Date): Promise<PersistOutcome> {
-  // stored detector names are the DetectorName strings this code wrote
-  const open = app.findings.map((f) => ({ ...f, detector: f.detector as DetectorName }));
+  // stored detector names are the FindingDetectorName strings this code wrote
+  const open = app.findings.map((f) => ({ ...f, detector: f.detector as FindingDetectorName }));
   const plan = reconcileFindings<Open>(open, result.findings);
   let notifications = 0;
   await db().$transaction(async (tx) => {

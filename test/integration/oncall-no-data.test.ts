@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { runDetection } from "@/lib/findings/run-detection";
+import { writeSamples } from "@/lib/traffic/write";
 import { SOURCE_DOWN_KEY } from "@/lib/notify/page";
 import { startSmtp, startWebhook } from "./support/listeners";
 import { STEP, floorThreshold, mailText, mailsTo, oncallTeam, seedTraffic, withContacts } from "./support/oncall";
@@ -32,8 +33,7 @@ describe("no data is not zero", () => {
     expect((hook.received[0] as Body).text).toBe(`[WARNING] App ${w.app.appId}: no data`);
     expect(mailText(mailsTo(smtp.mails, w.owner.email)[0]?.raw ?? "")).toContain("the sender may be down");
 
-    const back = [1, 2].map((k) => ({ appRef: w.app.id, ts: BigInt(NOW + k * STEP), value: 200 }));
-    await db().trafficSample.createMany({ data: back });
+    await writeSamples([1, 2].map((k) => ({ appRef: w.app.id, ts: NOW + k * STEP, value: 200 })), NOW);
     await runDetection({ appId: w.app.appId, now: new Date(NOW + 2 * STEP) });
     expect(await db().finding.count({ where: { appRef: w.app.id, status: "open" } })).toBe(0);
     expect(hook.received).toHaveLength(2);
@@ -77,7 +77,7 @@ describe("the fleet-wide guard", () => {
     } finally {
       // the samples come back; the per-app findings resolve, then the guard's finding does
       for (const app of apps.slice(0, 6)) {
-        await db().trafficSample.createMany({ data: [0, 1, 2, 3, 4].map((k) => ({ appRef: app.id, ts: BigInt(NOW - 3 * STEP + k * STEP), value: 150 })) });
+        await writeSamples([0, 1, 2, 3, 4].map((k) => ({ appRef: app.id, ts: NOW - 3 * STEP + k * STEP, value: 150 })), NOW);
       }
       await runDetection({ now: new Date(NOW + 2 * STEP) });
     }

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { generateTraffic } from "@/lib/detection";
+import { writeSamples } from "@/lib/traffic/write";
 import type { Mail } from "./listeners";
 import { makeApp, makeTeam, makeUser, type TestUser } from "./world";
 
@@ -16,7 +17,8 @@ export async function seedTraffic(appRef: string, end: number, opts: { days?: nu
     ...(crashLast ? { crash: { atSample: n - crashLast, samples: crashLast } } : {}),
   });
   const keep = n - (opts.stopLast ?? 0);
-  await db().trafficSample.createMany({ data: Array.from(s.values.subarray(0, keep), (value, i) => ({ appRef, ts: BigInt(s.start + i * STEP), value })) });
+  // written as of `end`: the last days are raw samples, older ones rollups, as the portal keeps them
+  await writeSamples(Array.from(s.values.subarray(0, keep), (value, i) => ({ appRef, ts: s.start + i * STEP, value })), end);
 }
 
 export async function withContacts(user: TestUser, webhook: string | null, email = true) {
