@@ -1,14 +1,12 @@
-import type { Role } from "@/lib/auth/roles";
+import type { Who } from "@/lib/ownership/permissions";
+import { canEditThresholds, type ThresholdAccess } from "@/lib/thresholds/permissions";
 
-// Pure: who may acknowledge, un-acknowledge or resolve a finding by hand — the people who answer
-// for its app (owner, backup), the lead of its team and admins. A fleet-wide finding (no app)
-// belongs to the admins.
-export type FindingWho = { id: string; role: Role; teamId: string | null };
-export type FindingScope = { teamId: string; ownerId: string | null; backupId: string | null } | null;
+// Pure: who may acknowledge, un-acknowledge or resolve a finding by hand, or silence an app —
+// the people who get paged for it, i.e. those who may tune its thresholds (owner, backup, the
+// lead of its team, admins). A fleet-wide finding (no app) belongs to the admins.
+export type FindingWho = Who;
+export type FindingScope = ThresholdAccess | null;
 
 export function canActOnFinding(who: FindingWho, scope: FindingScope): boolean {
-  if (who.role === "admin") return true;
-  if (!scope) return false;
-  if (who.role === "lead" && who.teamId === scope.teamId) return true;
-  return who.id === scope.ownerId || who.id === scope.backupId;
+  return scope ? canEditThresholds(who, scope) : who.role === "admin";
 }
