@@ -8,6 +8,7 @@ export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 export type ApiRoute = { path: string; methods: readonly Method[] };
 
 export const API_ROUTES: readonly ApiRoute[] = [
+  { path: "/api/ack/[token]", methods: ["POST"] },
   { path: "/api/apps", methods: ["GET", "POST"] },
   { path: "/api/apps/[appId]", methods: ["GET"] },
   { path: "/api/apps/[appId]/audit", methods: ["GET"] },
@@ -15,6 +16,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/apps/[appId]/claim", methods: ["POST"] },
   { path: "/api/apps/[appId]/findings", methods: ["GET"] },
   { path: "/api/apps/[appId]/release", methods: ["POST"] },
+  { path: "/api/apps/[appId]/silences", methods: ["GET", "POST"] },
+  { path: "/api/apps/[appId]/silences/[id]", methods: ["DELETE"] },
   { path: "/api/apps/[appId]/sync", methods: ["GET"] },
   { path: "/api/apps/[appId]/thresholds", methods: ["GET", "PUT"] },
   { path: "/api/apps/[appId]/thresholds/dry-run", methods: ["POST"] },
@@ -25,6 +28,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/auth/login", methods: ["POST"] },
   { path: "/api/auth/logout", methods: ["POST"] },
   { path: "/api/detection/run", methods: ["POST"] },
+  { path: "/api/findings/[id]/ack", methods: ["POST", "DELETE"] },
+  { path: "/api/findings/[id]/resolve", methods: ["POST"] },
   { path: "/api/grafana/reconcile", methods: ["POST"] },
   { path: "/api/grafana/retry", methods: ["POST"] },
   { path: "/api/grafana/status", methods: ["GET"] },
@@ -37,6 +42,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/overview", methods: ["GET"] },
   { path: "/api/prometheus/rules", methods: ["GET"] },
   { path: "/api/teams", methods: ["GET", "POST"] },
+  { path: "/api/teams/[team]/escalation", methods: ["GET", "PUT"] },
   { path: "/api/tokens", methods: ["GET", "POST"] },
   { path: "/api/tokens/[id]", methods: ["DELETE"] },
   { path: "/api/traffic", methods: ["POST"] },

@@ -48,6 +48,18 @@ export async function makeMatrixWorld() {
   return { team, other, app, owner, backup, engineer, lead, otherLead, admin, tokens, credentials };
 }
 
+/** An open critical crash finding of the world's app (acknowledged when asked). */
+async function openFinding(w: World, acknowledged = false) {
+  const at = new Date();
+  return db().finding.create({
+    data: {
+      appRef: w.app.id, detector: "crash", severity: "critical", openKey: `${w.app.id}:crash`, startedAt: at, observed: 0, expected: 100, deviation: 1,
+      windowFrom: at, windowTo: at, explanation: "matrix crash", pageState: "paged",
+      ...(acknowledged ? { acknowledgedAt: at, acknowledgedById: w.owner.id } : {}),
+    },
+  });
+}
+
 const thresholds = { floorRps: 5, ceilingRps: 500, maxWeeklyDropPercent: null, for: "5m", severity: "warning", enabled: true };
 
 export const AUTHORIZATION: Record<string, AuthorizationRow> = {
@@ -69,6 +81,22 @@ export const AUTHORIZATION: Record<string, AuthorizationRow> = {
     },
   },
   "POST /api/apps/[appId]/transfer": { allow: APP_MANAGERS, request: async (w) => ({ path: `/api/apps/${w.app.appId}/transfer`, body: { toEmail: w.engineer.email, reason: "matrix" } }) },
+  "POST /api/apps/[appId]/silences": {
+    allow: APP_EDITORS,
+    request: async (w) => ({ path: `/api/apps/${w.app.appId}/silences`, body: { until: new Date(Date.now() + 3_600_000).toISOString(), reason: "matrix" } }),
+  },
+  "DELETE /api/apps/[appId]/silences/[id]": {
+    allow: APP_EDITORS,
+    request: async (w) => {
+      const s = await db().silence.create({ data: { appRef: w.app.id, from: new Date(), until: new Date(Date.now() + 3_600_000), reason: "matrix", pauseState: "active" } });
+      return { path: `/api/apps/${w.app.appId}/silences/${s.id}` };
+    },
+  },
+  "POST /api/ack/[token]": { allow: "public", request: async () => ({ path: "/api/ack/x.y" }) },
+  "POST /api/findings/[id]/ack": { allow: APP_EDITORS, request: async (w) => ({ path: `/api/findings/${(await openFinding(w)).id}/ack` }) },
+  "DELETE /api/findings/[id]/ack": { allow: APP_EDITORS, request: async (w) => ({ path: `/api/findings/${(await openFinding(w, true)).id}/ack`, body: { reason: "matrix" } }) },
+  "POST /api/findings/[id]/resolve": { allow: APP_EDITORS, request: async (w) => ({ path: `/api/findings/${(await openFinding(w)).id}/resolve`, body: { reason: "matrix" } }) },
+  "PUT /api/teams/[team]/escalation": { allow: ["lead", "admin"], request: async (w) => ({ path: `/api/teams/${w.team.slug}/escalation`, body: { steps: [{ after: "5m", notify: "lead" }], repeat: 1 } }) },
   "POST /api/auth/login": { allow: "public", request: async () => ({ path: "/api/auth/login" }) },
   "POST /api/auth/logout": { allow: "public", request: async () => ({ path: "/api/auth/logout" }) },
   "POST /api/detection/run": { allow: ["lead", "otherLead", "admin"], request: async (w) => ({ path: "/api/detection/run", body: { appId: w.app.appId } }) },
