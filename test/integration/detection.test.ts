@@ -53,8 +53,10 @@ describe("runDetection", () => {
     expect(first.sent).toBeGreaterThanOrEqual(2);
     expect(hook.received).toHaveLength(1);
     expect(JSON.stringify(hook.received[0])).toContain("crash");
-    // a receiver can drop repeats of an at-least-once delivery by this key
-    expect(hook.received[0]).toMatchObject({ idempotency_key: `${crash?.id}:opened` });
+    // a receiver can drop repeats of an at-least-once delivery by this key (one per grouped message)
+    const sent = hook.received[0] as { idempotency_key: string; portal: { idempotencyKey: string } };
+    expect(sent.idempotency_key).toMatch(/^[0-9a-f]{32}$/);
+    expect(sent.portal.idempotencyKey).toBe(sent.idempotency_key);
     expect(smtp.mails.filter((m) => m.to.includes(owner.email))).toHaveLength(1);
 
     // evaluating the same data again neither duplicates the finding nor sends again
