@@ -38,7 +38,7 @@ export default defineConfig({
     // notifications pass every 2 s, so the escalation journey (e2e/oncall.spec.ts) runs in seconds
     env: { E2E_PORT: String(port), ESCALATION_TIME_SCALE: "0.01", NOTIFY_INTERVAL_SECONDS: "2" },
     reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
+    timeout: 600_000, // a cold `next build` on 2 cores can pass 3 minutes when the machine is busy
     stdout: "pipe",
     stderr: "pipe",
   },
