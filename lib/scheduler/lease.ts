@@ -8,7 +8,7 @@ export const HOLDER = `${process.pid}-${crypto.randomBytes(3).toString("hex")}`;
 // The slot a tick belongs to: every replica computes the same slot for the same interval.
 export const slotOf = (nowMs: number, intervalMs: number) => Math.floor(nowMs / intervalMs) * intervalMs;
 
-// Exactly-once per slot across replicas: the first replica to insert "<job>@<slot>" runs the
+// At most once per slot across replicas (a replica that dies mid-tick loses that slot): the first replica to insert "<job>@<slot>" runs the
 // tick; the primary key makes every other insert fail in the database.
 export async function claimTick(job: string, slotMs: number, intervalMs: number): Promise<boolean> {
   try {

@@ -14,7 +14,7 @@ export type Job = {
 type Running = { timers: NodeJS.Timeout[]; busy: Set<string> };
 
 // Runs each job on its interval inside the server process. An exclusive job runs a slot only
-// after winning that slot's database lease, so N replicas on PostgreSQL run it exactly once.
+// after winning that slot's database lease, so N replicas on PostgreSQL run it at most once per slot.
 export function startJobs(jobs: Job[], log: (msg: string) => void = console.log): () => void {
   const state: Running = { timers: [], busy: new Set() };
   for (const job of jobs) {
