@@ -36,7 +36,7 @@ export default defineConfig({
     url: `${baseURL}/login`,
     // escalation delays × 0.01 (the default policy's 10 m / 20 m become 6 s / 12 s) and a
     // notifications pass every 2 s, so the escalation journey (e2e/oncall.spec.ts) runs in seconds
-    env: { E2E_PORT: String(port), ESCALATION_TIME_SCALE: "0.01", NOTIFY_INTERVAL_SECONDS: "2" },
+    env: { E2E_PORT: String(port), ESCALATION_TIME_SCALE: "0.01", NOTIFY_INTERVAL_SECONDS: "2", WEBHOOK_ALLOW_HOSTS: "127.0.0.1" },
     reuseExistingServer: !process.env.CI,
     timeout: 600_000, // a cold `next build` on 2 cores can pass 3 minutes when the machine is busy
     stdout: "pipe",
