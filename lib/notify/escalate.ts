@@ -7,7 +7,7 @@ import { nextDueStep, policyFromRow, type EscalationTarget } from "./escalation-
 import { queueFor, type Contact } from "./queue";
 
 // Escalation: an open critical finding that nobody acknowledged notifies each step of its team's
-// policy when the step's time comes. Each step is taken exactly once: the finding's step count
+// policy when the step's time comes. Each step is taken once (delivery is at-least-once): the finding's step count
 // moves from k to k+1 by a conditional update in the same transaction that queues the step's
 // notifications (event "escalated", step k+1), so overlapping passes or replicas cannot take it
 // twice. Acknowledging or resolving the finding stops it (the update requires both to be unset),

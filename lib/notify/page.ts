@@ -12,7 +12,7 @@ import { queueFor, queueResolved } from "./queue";
 // pageState "pending"; this pass (after every detection tick) decides for each: paged (its
 // responder is notified), silenced (an active silence of its app), covered (a fleet-wide
 // source_down finding explains it) — each in its own transaction, conditional on "pending",
-// so a finding is decided exactly once even when two passes overlap.
+// so a finding is decided once even when two passes overlap (its messages are sent at-least-once).
 
 export const SOURCE_DOWN_KEY = "fleet:source_down";
 const DOWN_DETECTORS = ["crash", "no_data"];
