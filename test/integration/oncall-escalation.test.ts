@@ -91,6 +91,28 @@ describe("escalation", () => {
     await Promise.all(hooks.map((h) => h.close()));
   });
 
+  it("falls through a step that reaches nobody: without a backup the lead hears after the backup's delay", async () => {
+    const hooks = await Promise.all([startWebhook(), startWebhook(), startWebhook()]);
+    const [ownerHook, backupHook, leadHook] = hooks;
+    const w = await oncallTeam({ owner: ownerHook.url, backup: backupHook.url, lead: leadHook.url });
+    await db().ownership.update({ where: { appRef: w.app.id }, data: { backupId: null } });
+    await seedTraffic(w.app.id, NOW, { crashLast: 2 });
+    await runDetection({ appId: w.app.appId, now: new Date(NOW) });
+    const crash = await db().finding.findFirstOrThrow({ where: { appRef: w.app.id, detector: "crash" } });
+
+    await tick(NOW + 9 * MIN);
+    expect(leadHook.received).toHaveLength(0);
+    await tick(NOW + 10 * MIN);
+    expect(leadHook.received).toHaveLength(1);
+    expect((leadHook.received[0] as Body).portal.incidents[0].escalation).toEqual({ step: 2, reason: "lead" });
+    expect(backupHook.received).toHaveLength(0);
+    expect((await db().finding.findUniqueOrThrow({ where: { id: crash.id } })).escalationSteps).toBe(2);
+    // the lead's own step (20 m) takes nothing more: both steps are done
+    await tick(NOW + 20 * MIN);
+    expect(leadHook.received).toHaveLength(1);
+    await Promise.all(hooks.map((h) => h.close()));
+  });
+
   it("does not send an escalation queued just before the ack", async () => {
     const hooks = await Promise.all([startWebhook(), startWebhook(), startWebhook()]);
     const w = await oncallTeam({ owner: hooks[0].url, backup: hooks[1].url, lead: hooks[2].url });
