@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FAILED_RETRY_MS } from "./backoff";
 import {
-  APP_KIND, CONTACT_KIND, chunks, claimStamp, failureUpdate, groupBy, isClaimable, mapLimit, splitTasks, taskError, toStepError,
+  APP_KIND, CONTACT_KIND, chunks, claimStamp, failureUpdate, groupBy, mapLimit, splitTasks, taskError, toStepError,
   type DrainResults, type TaskRow,
 } from "./plan";
 
@@ -9,23 +9,6 @@ const NOW = new Date("2030-01-01T12:00:00.000Z");
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
 const task = (t: Partial<TaskRow> = {}): TaskRow => ({
   id: "t1", kind: APP_KIND, subject: "checkout", status: "pending", attempts: 0, nextAttemptAt: ago(1), updatedAt: ago(1), ...t,
-});
-
-describe("isClaimable", () => {
-  it("takes pending and failed tasks once they are due", () => {
-    expect(isClaimable(task(), NOW, 60_000)).toBe(true);
-    expect(isClaimable(task({ status: "failed" }), NOW, 60_000)).toBe(true);
-    expect(isClaimable(task({ nextAttemptAt: new Date(NOW.getTime() + 1) }), NOW, 60_000)).toBe(false);
-  });
-
-  it("leaves a running task alone until its claim is older than the lease", () => {
-    expect(isClaimable(task({ status: "running", updatedAt: ago(59_000) }), NOW, 60_000)).toBe(false);
-    expect(isClaimable(task({ status: "running", updatedAt: ago(61_000) }), NOW, 60_000)).toBe(true);
-  });
-
-  it("ignores other statuses", () => {
-    expect(isClaimable(task({ status: "done" }), NOW, 60_000)).toBe(false);
-  });
 });
 
 describe("claimStamp", () => {

@@ -1,4 +1,5 @@
-import { FAILED_RETRY_MS, retryDelayMs } from "./backoff";
+import { backoffDelayMs } from "@/lib/retry/backoff";
+import { FAILED_RETRY_MS, GRAFANA_RETRY } from "./backoff";
 import type { SyncOutcome } from "./types";
 
 // Pure decisions of the sync worker: which task may be claimed, how tasks group into Grafana
@@ -20,15 +21,6 @@ export interface TaskRow {
 /** A task this drain owns: the row is "running" with `updatedAt === claimedAt`. */
 export interface ClaimedTask extends TaskRow {
   claimedAt: Date;
-}
-
-/**
- * pending/failed tasks are due at nextAttemptAt; a "running" task only once its claim is older
- * than the lease (the process that claimed it died), so a live drain is never doubled.
- */
-export function isClaimable(t: TaskRow, now: Date, leaseMs: number): boolean {
-  if (t.status === "running") return t.updatedAt.getTime() < now.getTime() - leaseMs;
-  return (t.status === "pending" || t.status === "failed") && t.nextAttemptAt.getTime() <= now.getTime();
 }
 
 /**
@@ -110,7 +102,7 @@ export interface TaskUpdate {
 /** Retryable → pending with backoff; otherwise failed, retried hourly or on request. */
 export function failureUpdate(t: Pick<TaskRow, "attempts">, error: StepError, now: Date, random: () => number = Math.random): TaskUpdate {
   const attempts = t.attempts + 1;
-  const delay = error.retryable ? retryDelayMs(attempts, random) : FAILED_RETRY_MS;
+  const delay = error.retryable ? backoffDelayMs(GRAFANA_RETRY, attempts, random) : FAILED_RETRY_MS;
   return { status: error.retryable ? "pending" : "failed", attempts, nextAttemptAt: new Date(now.getTime() + delay), lastError: error.message };
 }
 

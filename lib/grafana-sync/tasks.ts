@@ -10,7 +10,11 @@ const KINDS = [APP_KIND, CONTACT_KIND];
 const taskSelect = { id: true, kind: true, subject: true, status: true, attempts: true, nextAttemptAt: true, updatedAt: true } as const;
 const TX = { timeout: 60_000, maxWait: 30_000 } as const;
 
-/** Claims up to `batchSize` due tasks (oldest first) by moving each to "running" with a fresh stamp. */
+/**
+ * Claims up to `batchSize` due tasks (oldest first) by moving each to "running" with a fresh stamp.
+ * Due: pending/failed tasks at nextAttemptAt; a "running" task only once its claim is older than
+ * the lease (the process that claimed it died), so a live drain is never doubled.
+ */
 export async function claimDueTasks(client: Db, now: Date, batchSize: number, leaseMs: number): Promise<ClaimedTask[]> {
   const candidates = await client.outboxTask.findMany({
     where: {

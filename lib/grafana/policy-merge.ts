@@ -67,14 +67,3 @@ export function mergePolicyTree(liveTree: Route, desired: readonly ResponderRout
   out.splice(insertAt, 0, ...added);
   return { ...liveTree, routes: out };
 }
-
-/** Every receiver name the tree refers to (root and nested), e.g. to check contact points exist. */
-export function policyReceivers(tree: Route): Set<string> {
-  const names = new Set<string>();
-  const walk = (r: Route): void => {
-    if (r.receiver) names.add(r.receiver);
-    (r.routes ?? []).forEach(walk);
-  };
-  walk(tree);
-  return names;
-}

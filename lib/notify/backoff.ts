@@ -1,10 +1,6 @@
-// Retry schedule for notifications: exponential from 30 s, capped at 30 min, half of it jittered
-// so many failed sends do not retry in lockstep; given up after MAX_ATTEMPTS.
-export const MAX_ATTEMPTS = 6;
-const BASE_MS = 30_000;
-const CAP_MS = 30 * 60_000;
+import type { Backoff } from "@/lib/retry/backoff";
 
-export function retryDelayMs(attempts: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(CAP_MS, BASE_MS * 2 ** Math.max(0, attempts - 1));
-  return Math.round(ceiling / 2 + random() * (ceiling / 2));
-}
+// Retry schedule for notifications (lib/retry/backoff): exponential from 30 s, capped at 30 min,
+// half of it jittered; given up after MAX_ATTEMPTS.
+export const MAX_ATTEMPTS = 6;
+export const NOTIFY_RETRY: Backoff = { baseMs: 30_000, capMs: 30 * 60_000, jitter: "half" };

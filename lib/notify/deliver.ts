@@ -7,7 +7,8 @@ import { OutboundError } from "@/lib/net/outbound";
 import { ackLink, portalUrl } from "./ack-link";
 import { sendEmail, sendWebhook, type Channel } from "./channels";
 import { buildDigest, type DigestItem, type NoticeItem } from "./message";
-import { MAX_ATTEMPTS, retryDelayMs } from "./backoff";
+import { backoffDelayMs } from "@/lib/retry/backoff";
+import { MAX_ATTEMPTS, NOTIFY_RETRY } from "./backoff";
 
 // A claimed notification is leased for this long; one whose sender died becomes due again.
 const LEASE_MS = 5 * 60_000;
@@ -142,7 +143,7 @@ async function sendGroup(rows: Due[], now: Date, report: DeliveryReport): Promis
     const message = publicError(channel, error);
     const durationMs = took();
     // the rows of one message retry together (one delay), so the retry is the same message
-    const retryAt = new Date(Date.now() + retryDelayMs(Math.max(...rows.map((r) => r.attempts)) + 1));
+    const retryAt = new Date(Date.now() + backoffDelayMs(NOTIFY_RETRY, Math.max(...rows.map((r) => r.attempts)) + 1));
     for (const r of rows) {
       const attempts = r.attempts + 1;
       const giveUp = attempts >= MAX_ATTEMPTS;
