@@ -56,8 +56,12 @@ describe("buildAppRule", () => {
     expect(rule.labels).toMatchObject({ owner: "none", responder: "none" });
   });
 
-  it("is deterministic", () => {
-    const input = app("a", "t", { maxWeeklyDropPercent: 20 });
-    expect(JSON.stringify(buildAppRule(input, ruleSettings))).toBe(JSON.stringify(buildAppRule(input, ruleSettings)));
+  // Golden files (as pyrra keeps its generated rules): the whole rule Grafana receives, pinned; a
+  // change to it shows up as a diff in review. Regenerate with `npx vitest run -u` and read the diff.
+  it("builds exactly the pinned rule for a floor + ceiling + weekly drop, and for a floor only", async () => {
+    const full = buildAppRule(app("checkout-api", "payments", { floorRps: 5, ceilingRps: 500, maxWeeklyDropPercent: 20 }), ruleSettings);
+    await expect(`${JSON.stringify(full, null, 2)}\n`).toMatchFileSnapshot("./__golden__/app-rule-full.json");
+    const floor = buildAppRule(app("checkout-api", "payments", { floorRps: 10 }), ruleSettings);
+    await expect(`${JSON.stringify(floor, null, 2)}\n`).toMatchFileSnapshot("./__golden__/app-rule-floor.json");
   });
 });

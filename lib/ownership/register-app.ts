@@ -6,12 +6,13 @@ import type { AppCreateInput } from "@/lib/validation/ownership";
 import { enqueue } from "@/lib/outbox/enqueue";
 import { audit } from "./audit";
 import { loadApp } from "./load";
+import { canRegisterApp } from "./permissions";
 import { appView } from "./app-view";
 
 export async function registerApp(actor: Actor, input: AppCreateInput) {
   const team = await db().team.findUnique({ where: { slug: input.team } });
   if (!team) throw new AppError("validation_failed", `Team ${input.team} does not exist`, { team: "is not a known team" });
-  if (!(actor.role === "admin" || (actor.role === "lead" && actor.teamId === team.id))) {
+  if (!canRegisterApp(actor, team.id)) {
     throw forbidden(`Only a lead of ${team.slug} or an admin can register apps in it`);
   }
   try {
