@@ -1,4 +1,4 @@
-// The demo world for the embedded default: two teams, their people, ~25 apps.
+// The demo world for the embedded default: three teams, seven people, 25 apps (a few with thresholds).
 export const DEMO_TEAMS = [
   { slug: "payments", name: "Payments" },
   { slug: "search", name: "Search" },

@@ -1,8 +1,12 @@
 // Injected failures, so tests can prove retry and outbox behaviour.
 
 export interface FailureSpec {
-  /** 5xx: answer `status` (default 503). timeout: never answer. slow: wait `delayMs`, then answer normally. */
-  mode: "5xx" | "timeout" | "slow";
+  /**
+   * 5xx: answer `status` (default 503). timeout: never answer. slow: wait `delayMs`, then answer
+   * normally. hold: wait until the test calls `release()`, then answer normally (`held()` resolves
+   * once such a request has arrived), so a test can act while a request is in flight without sleeping.
+   */
+  mode: "5xx" | "timeout" | "slow" | "hold";
   /** For "slow" (default 1000 ms). */
   delayMs?: number;
   /** How many matching requests fail; unlimited when omitted. */
@@ -18,11 +22,38 @@ export interface FailureControls {
   clear(): void;
   /** The active spec (count decremented as it fires), or null. */
   readonly active: FailureSpec | null;
+  /** Resolves when a request is being held by a "hold" failure. */
+  held(): Promise<void>;
+  /** Lets every held request go on. */
+  release(): void;
 }
 
-export function createFailureControls(): FailureControls & { take(path: string): FailureSpec | null } {
+// (Promise.withResolvers is Node 22+.)
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+export function createFailureControls(): FailureControls & { take(path: string): FailureSpec | null; hold(): Promise<void> } {
   let active: FailureSpec | null = null;
+  let arrived = deferred();
+  let released = deferred();
   return {
+    held() {
+      return arrived.promise;
+    },
+    release() {
+      released.resolve();
+      released = deferred();
+      arrived = deferred();
+    },
+    /** Called by the server for a request under a "hold" failure: signals arrival, waits for release. */
+    hold() {
+      const until = released.promise;
+      arrived.resolve();
+      return until;
+    },
     set(spec) {
       active = { ...spec };
     },

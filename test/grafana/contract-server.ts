@@ -125,6 +125,7 @@ export async function startGrafanaContractServer(opts: ContractServerOptions = {
       return; // never answer; close() destroys the socket
     }
     if (injected?.mode === "slow") await new Promise((r) => setTimeout(r, injected.delayMs ?? 1000));
+    if (injected?.mode === "hold") await failures.hold();
     const reply = injected?.mode === "5xx"
       ? fail(injected.status ?? 503, "injected failure")
       : await handle(req, method, url.pathname, url.searchParams).catch((err: unknown) => fail(500, `contract server bug: ${String(err)}`));

@@ -171,10 +171,12 @@ describe("drainOutbox under failure", () => {
     const [app] = await makeFleet(1, 1);
     if (!app) throw new Error("no app");
     await setFloor(app, 1);
-    srv.failures.set({ mode: "slow", delayMs: 500, paths: ["/api/v1/provisioning/folder/"], count: 1 });
+    // the team's push is held at its first call (the folder PUT) until the change has committed
+    srv.failures.set({ mode: "hold", paths: ["/api/v1/provisioning/folder/"], count: 1 });
     const draining = drainOutbox({ grafana });
-    await new Promise((r) => setTimeout(r, 150));
-    await setFloor(app, 2); // committed while the group PUT is in flight
+    await srv.failures.held();
+    await setFloor(app, 2); // committed while the push is in flight
+    srv.failures.release();
     expect(await draining).toMatchObject({ claimed: 1, ok: 1, done: 0 });
     expect(await db().outboxTask.count({ where: { subject: app.appId, status: "pending" } })).toBe(1);
 
