@@ -7,6 +7,7 @@ import { EnvError, parseEnv } from "@/lib/env";
 import { GrafanaConfigError, parseGrafanaSettings } from "@/lib/grafana/config";
 import { driftRepairMode } from "@/lib/grafana-sync/settings";
 import { migrateDeploy } from "@/lib/db/migrate";
+import { baseUrlWarning } from "@/lib/http/base-url";
 import { countUsers, demoAccountsWithDemoPassword, seedDemo } from "@/lib/seed/seed-demo";
 import { DEMO_PASSWORD } from "@/lib/auth/password";
 
@@ -39,6 +40,8 @@ async function main() {
   const grafana = parseGrafanaSettings(process.env);
   driftRepairMode(process.env);
   console.log(grafana ? `[start] Grafana sync to ${grafana.url}` : "[start] Grafana not configured (GRAFANA_URL unset)");
+  const linkWarning = env.DEMO_MODE ? null : baseUrlWarning(env);
+  if (linkWarning) console.warn(`[start] ${linkWarning}`);
   console.log(`[start] database ${env.DATABASE_URL.replace(/\/\/[^@]*@/, "//***@")}`);
   await migrateDeploy(env.DATABASE_URL);
   if (env.DEMO_MODE) {

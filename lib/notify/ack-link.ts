@@ -4,12 +4,12 @@ import { sessionSecret } from "@/lib/auth/secret";
 import type { Role } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
+import { portalBaseUrl } from "@/lib/http/base-url";
 import { acknowledgeFinding, type AckView } from "@/lib/findings/acknowledge";
 import { signAckToken, verifyAckToken, type AckClaims } from "./ack-token";
 
 export function portalUrl(): string {
-  const e = env();
-  return (e.PORTAL_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, "");
+  return portalBaseUrl(env());
 }
 
 // The link in a notification that acknowledges the findings of one incident, as the person it

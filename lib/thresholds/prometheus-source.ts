@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { pagedByAppId } from "@/lib/db/paged";
 import { env } from "@/lib/env";
 import { grafanaEnvSchema } from "@/lib/grafana/config";
+import { portalBaseUrl } from "@/lib/http/base-url";
 import type { AppAlertInput } from "@/lib/grafana/types";
 import { responderOf } from "@/lib/ownership/responder";
 import { appInclude } from "@/lib/ownership/views";
@@ -37,6 +38,6 @@ export async function enabledAppAlerts(now = new Date()): Promise<AppAlertInput[
 const queryTemplate = () => grafanaEnvSchema.shape.GRAFANA_QUERY_TEMPLATE.parse(process.env.GRAFANA_QUERY_TEMPLATE || undefined);
 
 export async function prometheusRulesFile(requestOrigin: string): Promise<string> {
-  const portalUrl = (env().PORTAL_URL ?? requestOrigin).replace(/\/+$/, "");
+  const portalUrl = portalBaseUrl(env(), requestOrigin);
   return buildPromRulesYaml(await enabledAppAlerts(), { queryTemplate: queryTemplate(), portalUrl });
 }

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import "./messages";
+import { requiredText } from "./text";
 import { ESCALATION_TARGETS, MAX_REPEAT, MAX_STEPS, afterMs } from "@/lib/notify/escalation-policy";
 
 // Acknowledge / escalate / silence: one schema per operation, shared by forms and routes.
 
-const reason = z.string().trim().min(1, "is required").max(500, "must be at most 500 characters");
+// the same hardened text as every other reason (no controls, bidi overrides, lone surrogates)
+const reason = requiredText(500);
 
 export const findingReasonSchema = z.strictObject({ reason });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import "./messages";
-import { freeText, nameText } from "./text";
+import { freeText, nameText, requiredText } from "./text";
 
 // One schema per operation, shared by the browser forms and the route handlers.
 export const appIdSchema = z
@@ -34,7 +34,7 @@ export const releaseSchema = z.strictObject({ reason: reason.optional() });
 
 export const transferSchema = z.strictObject({
   toEmail: email,
-  reason: reason.refine((s) => s.length > 0, "is required"),
+  reason: requiredText(500),
 });
 
 export const backupSchema = z.strictObject({ email: email.nullable() });

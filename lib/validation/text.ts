@@ -33,7 +33,12 @@ export function nameText(max: number) {
     .refine((s) => s.length === 0 || !INVISIBLE.test(s), "must contain visible characters");
 }
 
-/** Free text (reasons, descriptions): line breaks allowed; may be empty unless `.refine`d. */
+/** Free text (reasons, descriptions): line breaks allowed; may be empty (see requiredText). */
 export function freeText(max: number) {
   return checked("text", max).transform((s) => (INVISIBLE.test(s) ? "" : s));
+}
+
+/** Free text that must say something (a reason for an action). */
+export function requiredText(max: number) {
+  return freeText(max).refine((s) => s.length > 0, "is required");
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import "./messages";
 import { parsePromDuration } from "@/lib/grafana/duration";
-import { freeText } from "./text";
+import { requiredText } from "./text";
 
 // One schema per operation, shared by the threshold form in the browser and the route handlers.
 export const SEVERITIES = ["critical", "warning", "info"] as const;
@@ -32,7 +32,7 @@ export const promDurationSchema = z
   .refine((s) => parsePromDuration(s) !== null, "must be a Prometheus duration such as 30s, 5m or 1h30m (units ms s m h d w y)")
   .refine((s) => (parsePromDuration(s) ?? 0) <= MAX_FOR_MS, "must be at most 7d");
 
-const reason = freeText(500).refine((s) => s.length > 0, "is required");
+const reason = requiredText(500);
 
 const fields = {
   floorRps: rps,
