@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { grafanaEnvSchema } from "@/lib/grafana/config";
 import { parseAllowList } from "@/lib/net/address-policy";
+import { describeIssues } from "@/lib/validation/field-errors";
 
 // Settings are parsed once; a bad variable fails at start with a message naming it.
 const schema = z.object({
@@ -86,8 +87,7 @@ export class EnvError extends Error {}
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
   if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new EnvError(`Invalid settings:\n${lines.join("\n")}`);
+    throw new EnvError(`Invalid settings:\n  ${describeIssues(result.error.issues, { root: "settings", separator: "\n  ", colon: true })}`);
   }
   return result.data;
 }

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import readline from "node:readline/promises";
 import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
+import { describeIssues } from "@/lib/validation/field-errors";
 
 for (const file of [".env.local", ".env"]) if (fs.existsSync(file)) process.loadEnvFile(file);
 process.env.SCHEDULER_ENABLED = "false";
@@ -55,7 +56,7 @@ main(process.argv.slice(2)).then(
     process.exit(0);
   },
   (error: unknown) => {
-    if (error instanceof ZodError) console.error(error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("\n"));
+    if (error instanceof ZodError) console.error(describeIssues(error.issues, { separator: "\n" }));
     else console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   },

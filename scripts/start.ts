@@ -10,6 +10,7 @@ import { migrateDeploy } from "@/lib/db/migrate";
 import { baseUrlWarning } from "@/lib/http/base-url";
 import { countUsers, demoAccountsWithDemoPassword, seedDemo } from "@/lib/seed/seed-demo";
 import { DEMO_PASSWORD } from "@/lib/auth/password";
+import { describeIssues } from "@/lib/validation/field-errors";
 
 const root = process.cwd();
 const demo = process.argv.includes("--demo");
@@ -67,7 +68,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ZodError) console.error(`Invalid settings:\n${error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
+  if (error instanceof ZodError) console.error(`Invalid settings:\n  ${describeIssues(error.issues, { root: "settings", separator: "\n  ", colon: true })}`);
   else console.error(error instanceof EnvError || error instanceof GrafanaConfigError ? error.message : error);
   process.exit(1);
 });

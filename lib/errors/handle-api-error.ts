@@ -1,24 +1,12 @@
 import { ZodError } from "zod";
 import { AppError } from "./app-error";
 import { prismaCode } from "./prisma-codes";
+import { fieldErrors } from "@/lib/validation/field-errors";
 
 export type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
 function json(status: number, body: ErrorBody, headers?: Record<string, string>): Response {
   return Response.json(body, { status, headers });
-}
-
-function zodFields(error: ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) fields[[...issue.path, key].join(".")] ??= "is not a known field";
-      continue;
-    }
-    const key = issue.path.length > 0 ? issue.path.join(".") : "body";
-    fields[key] ??= issue.message;
-  }
-  return fields;
 }
 
 // One field: "email must be an email address"; several: "Invalid email, name".
@@ -35,7 +23,7 @@ export function handleApiError(error: unknown): Response {
     }, error.headers);
   }
   if (error instanceof ZodError) {
-    const fields = zodFields(error);
+    const fields = fieldErrors(error.issues);
     return json(422, { error: { code: "validation_failed", message: summary(fields), fields } });
   }
   const code = prismaCode(error);

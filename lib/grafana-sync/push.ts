@@ -10,6 +10,7 @@ import { mergePolicyTree } from "@/lib/grafana/policy-merge";
 import type { AppAlertInput, EmbeddedContactPoint, PersonContact, Route } from "@/lib/grafana/types";
 import { folderUid } from "@/lib/grafana/uids";
 import { toStepError, type StepError } from "./plan";
+import { describeIssues } from "@/lib/validation/field-errors";
 
 // The Grafana calls of one drain. No database here: inputs are plain desired state.
 
@@ -36,7 +37,7 @@ export function validApps(apps: readonly AppAlertInput[], s: RuleSettings): { ok
   for (const app of apps) {
     const r = alertRuleSchema.safeParse(buildAppRule(app, s));
     if (r.success) ok.push(app);
-    else invalid.set(app.appId, { message: `invalid rule: ${r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`, retryable: false });
+    else invalid.set(app.appId, { message: `invalid rule: ${describeIssues(r.error.issues, { root: "rule" })}`, retryable: false });
   }
   return { ok, invalid };
 }

@@ -3,6 +3,7 @@ import { GrafanaError } from "./errors";
 import { createGrafanaCall, type GrafanaHttpOptions } from "./http";
 import { alertRuleSchema, contactPointSchema, folderSchema, policyTreeSchema, ruleGroupSchema } from "./schemas";
 import type { AlertRuleGroup, EmbeddedContactPoint, Folder, FolderBody, ProvisionedAlertRule, Route } from "./types";
+import { describeIssues } from "@/lib/validation/field-errors";
 
 export type GrafanaClientOptions = GrafanaHttpOptions;
 
@@ -16,7 +17,7 @@ export interface GrafanaHealth {
 function check<T>(schema: z.ZodType, body: T, what: string): T {
   const r = schema.safeParse(body);
   if (r.success) return body;
-  const issues = r.error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`).join("; ");
+  const issues = describeIssues(r.error.issues);
   throw new GrafanaError("invalid_request", `invalid ${what}: ${issues}`, { method: "", path: "", body });
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldErrors } from "@/lib/validation/field-errors";
 
 /** Everything the Grafana side of the portal needs to know, parsed once at start. */
 export interface GrafanaSettings {
@@ -66,7 +67,7 @@ export function parseGrafanaSettings(env: Record<string, string | undefined>): G
   );
   const parsed = grafanaEnvSchema.safeParse(input);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => ({ name: String(i.path[0] ?? "env"), message: i.message }));
+    const problems = Object.entries(fieldErrors(parsed.error.issues, { key: "top", root: "env" })).map(([name, message]) => ({ name, message }));
     throw new GrafanaConfigError(
       problems.map((p) => p.name),
       `Invalid Grafana settings: ${problems.map((p) => `${p.name} ${p.message}`).join("; ")}`,

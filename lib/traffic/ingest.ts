@@ -3,15 +3,12 @@ import { db } from "@/lib/db/client";
 import { setImmediate as yieldToLoop } from "node:timers/promises";
 import { AppError, forbidden } from "@/lib/errors";
 import { isPlainSample, sampleSchema } from "@/lib/validation/traffic";
+import { describeIssues } from "@/lib/validation/field-errors";
 import { writeSamples, type Row } from "./write";
 
 const VALIDATION_SLICE = 5_000;
 
 export type Rejected = { index: number; appId: string | null; error: string };
-
-function describe(issues: { path: PropertyKey[]; message: string }[]): string {
-  return issues.map((i) => `${i.path.map(String).join(".") || "sample"} ${i.message}`).join("; ");
-}
 
 /** Who is pushing may write this app's traffic (lib/traffic/push-access.ts decides). */
 export type MayPush = (app: { teamId: string; ownerId: string | null; backupId: string | null }) => boolean;
@@ -38,7 +35,7 @@ export async function ingestSamples(samples: unknown[], mayPush: MayPush = () =>
     const r = sampleSchema.safeParse(raw);
     if (!r.success) {
       const appId = typeof raw === "object" && raw && typeof (raw as { appId?: unknown }).appId === "string" ? (raw as { appId: string }).appId : null;
-      rejected.push({ index, appId: appId?.slice(0, 200) ?? null, error: describe(r.error.issues).slice(0, 500) });
+      rejected.push({ index, appId: appId?.slice(0, 200) ?? null, error: describeIssues(r.error.issues, { root: "sample" }).slice(0, 500) });
       continue;
     }
     const ts = typeof r.data.ts === "number" ? r.data.ts : Date.parse(r.data.ts);

@@ -8,6 +8,7 @@ import {
   type ThresholdUpdateInput,
 } from "@/lib/validation/thresholds";
 import type { Thresholds } from "./types";
+import { fieldErrors } from "@/lib/validation/field-errors";
 
 export interface ThresholdFormValues {
   floorRps: string;
@@ -53,12 +54,7 @@ function body(v: ThresholdFormValues) {
 
 function check<T>(result: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }): Checked<T> {
   if (result.success) return { ok: true, input: result.data };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const key = (issue.path.length > 0 ? String(issue.path[0]) : "body") as keyof FieldErrors;
-    errors[key] ??= issue.message;
-  }
-  return { ok: false, errors };
+  return { ok: false, errors: fieldErrors(result.error.issues, { key: "top" }) as FieldErrors };
 }
 
 export function checkUpdate(v: ThresholdFormValues, baseVersion: number): Checked<ThresholdUpdateInput> {

@@ -9,6 +9,7 @@ import { useToast } from "@/components/toast";
 import { useRegisterApp } from "@/lib/client/use-register-app";
 import { useTeams } from "@/lib/client/use-teams";
 import { appCreateSchema } from "@/lib/validation/ownership";
+import { fieldErrors } from "@/lib/validation/field-errors";
 
 /** Leads register apps for their team, admins for any team; engineers do not see this. */
 export function RegisterAppForm() {
@@ -36,12 +37,7 @@ export function RegisterAppForm() {
       ...(description ? { description } : {}),
     });
     if (!parsed.success) {
-      const errors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? "form");
-        errors[field] ??= issue.message;
-      }
-      setLocalErrors(errors);
+      setLocalErrors(fieldErrors(parsed.error.issues, { key: "top", root: "form" }));
       return;
     }
     setLocalErrors({});
