@@ -1,4 +1,5 @@
 import { GRAFANA_ENDPOINTS, fillPath, type GrafanaEndpoint } from "./endpoints";
+import { FetchError, fetchJson, type JsonAnswer } from "@/lib/net/fetch-json";
 import { GrafanaError, errorFromResponse } from "./errors";
 
 export interface GrafanaHttpOptions {
@@ -26,51 +27,29 @@ export interface CallOptions {
 
 export type GrafanaCall = <T>(endpoint: GrafanaEndpoint, opts?: CallOptions) => Promise<T | null>;
 
-async function readBody(res: Response): Promise<unknown> {
-  const text = await res.text();
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
 /** One JSON request to Grafana; any non-2xx answer becomes a GrafanaError. */
 export function createGrafanaCall(o: GrafanaHttpOptions): GrafanaCall {
   const base = `${o.url.replace(/\/+$/, "")}/api`;
-  const doFetch = o.fetch ?? fetch;
   const timeoutMs = o.timeoutMs ?? 10_000;
 
   return async function call<T>(endpoint: GrafanaEndpoint, opts: CallOptions = {}): Promise<T | null> {
     const { method, path: template } = GRAFANA_ENDPOINTS[endpoint];
     const path = fillPath(template, opts.params);
     const qs = opts.query ? `?${new URLSearchParams(opts.query).toString()}` : "";
-    const headers: Record<string, string> = { Authorization: `Bearer ${o.token}`, Accept: "application/json" };
-    if (opts.body !== undefined) headers["Content-Type"] = "application/json";
+    const headers: Record<string, string> = { Authorization: `Bearer ${o.token}` };
     if (o.orgId !== undefined) headers["X-Grafana-Org-Id"] = String(o.orgId);
     if (o.provenance === "editable" && method !== "GET") headers["X-Disable-Provenance"] = "true";
 
-    let res: Response;
-    let body: unknown;
+    let res: JsonAnswer;
     try {
-      res = await doFetch(base + path + qs, {
-        method,
-        headers,
-        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      body = await readBody(res);
+      res = await fetchJson(base + path + qs, { method, headers, body: opts.body, timeoutMs, fetch: o.fetch });
     } catch (err) {
-      const name = err instanceof Error ? err.name : "";
-      if (name === "TimeoutError" || name === "AbortError") {
-        throw new GrafanaError("timeout", `Grafana ${method} ${path}: no answer within ${timeoutMs} ms`, { method, path });
-      }
-      const reason = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
-      throw new GrafanaError("network", `Grafana ${method} ${path}: ${reason}`, { method, path });
+      if (!(err instanceof FetchError)) throw err;
+      const message = err.kind === "timeout" ? `no answer within ${timeoutMs} ms` : err.message;
+      throw new GrafanaError(err.kind, `Grafana ${method} ${path}: ${message}`, { method, path });
     }
-    if (res.ok) return (body ?? null) as T | null;
+    if (res.ok) return (res.body ?? null) as T | null;
     if (opts.nullOn?.includes(res.status)) return null;
-    throw errorFromResponse(method, path, res.status, body);
+    throw errorFromResponse(method, path, res.status, res.body);
   };
 }
