@@ -14,7 +14,7 @@
 // Last line: { series, seriesMonths, pages, pagesOutside, pagesPerSeriesMonth, windows,
 // windowsPaged, ... }.
 import { DAY_MS, detectApp, detectNoData, inferStepMs, prepareSeries, reconcileFindings, type FindingDetectorName, type Finding } from "@/lib/detection";
-import { NOTIFY_SEVERITIES } from "@/lib/findings/window";
+import { PAGING_SEVERITIES } from "@/lib/domain/enums";
 import { argString, argValue } from "./args";
 import { readCorpus, type NabFile } from "./nab/corpus";
 import { nabPaths } from "./nab/folder";
@@ -54,7 +54,7 @@ function replay(file: NabFile): { pages: Page[]; months: number } {
     if (noData) result.findings.push(noData);
     const plan = reconcileFindings(open, result.findings);
     for (const f of plan.toOpen) {
-      if (!NOTIFY_SEVERITIES.has(f.severity)) continue;
+      if (!PAGING_SEVERITIES.has(f.severity)) continue;
       const inWindow = file.windows.findIndex(([a, b]) => now >= a && now <= b);
       pages.push({ at: now, detector: f.detector, inWindow, silence: now - lastTs > 3 * stepMs });
     }

@@ -11,12 +11,9 @@ export type Series = {
   values: Float64Array;
 };
 
-export type DetectorName = "crash" | "trend" | "threshold" | "anomaly";
-/** Detectors that report findings: the registry's step detectors plus no_data (no-data.ts, which looks at the clock, not the samples). */
-export type FindingDetectorName = DetectorName | "no_data";
-/** Every detector that can appear on a stored finding (source_down is the fleet-wide guard's). */
-export type FindingDetector = FindingDetectorName | "source_down";
-export type Severity = "critical" | "warning" | "info";
+// The domain's detector and severity words are defined once, in lib/domain/enums.
+import type { DetectorName, FindingDetectorName, Severity } from "@/lib/domain/enums";
+export type { DetectorName, FindingDetector, FindingDetectorName, Severity } from "@/lib/domain/enums";
 
 /** A candidate finding; the server stores it, keyed by (appId, detector). */
 export type Finding = {

@@ -4,7 +4,7 @@ import type { Tx } from "@/lib/db/types";
 import { reconcileFindings, type DetectionResult, type FindingDetectorName, type Finding } from "@/lib/detection";
 import { queueResolved } from "@/lib/notify/queue";
 import type { DetectionApp } from "./load-apps";
-import { NOTIFY_SEVERITIES } from "./window";
+import { PAGING_SEVERITIES, isSeverity } from "@/lib/domain/enums";
 
 export type PersistOutcome = { opened: Finding[]; resolved: number; notifications: number };
 
@@ -27,7 +27,7 @@ export async function persistEvaluation(app: DetectionApp, result: DetectionResu
           startedAt: new Date(f.startedAt), observed: finite(f.observed), expected: finite(f.expected),
           bandLow: f.band ? finite(f.band[0]) : null, bandHigh: f.band ? finite(f.band[1]) : null, deviation: finite(f.deviation),
           windowFrom: new Date(f.window.from), windowTo: new Date(f.window.to), explanation: f.explanation,
-          pageState: NOTIFY_SEVERITIES.has(f.severity) ? "pending" : "quiet", createdAt: now,
+          pageState: isSeverity(f.severity) && PAGING_SEVERITIES.has(f.severity) ? "pending" : "quiet", createdAt: now,
         },
       });
       if (row.pageState === "pending") notifications += 1;

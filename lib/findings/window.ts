@@ -1,7 +1,5 @@
 // Pure helpers for one evaluation of an app.
 
-// Only findings that need a person now are pushed to them; "info" is shown in the portal only.
-export const NOTIFY_SEVERITIES = new Set(["critical", "warning"]);
 
 export type Contact = { notifyEmail: string | null; notifyWebhook: string | null };
 

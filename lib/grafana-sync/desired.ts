@@ -1,4 +1,5 @@
 import type { AppAlertInput, PersonContact, Severity, Thresholds } from "@/lib/grafana/types";
+import { isSeverity } from "@/lib/domain/enums";
 import { responderOf, type PersonWithAvailability } from "@/lib/ownership/responder";
 import type { ThresholdRow as ThresholdVersionRow } from "@/lib/thresholds/view";
 
@@ -26,10 +27,8 @@ export const isSilenced = (row: Pick<SyncAppRow, "silences">, now: Date): boolea
 /** Emails are identities in labels and route matchers: one spelling everywhere. */
 export const normEmail = (email: string | null | undefined): string | null => (email ? email.trim().toLowerCase() : null);
 
-const SEVERITIES: readonly Severity[] = ["critical", "warning", "info"];
-
 export function toThresholds(t: ThresholdRow): Thresholds {
-  const severity = (SEVERITIES as readonly string[]).includes(t.severity) ? (t.severity as Severity) : "warning";
+  const severity: Severity = isSeverity(t.severity) ? t.severity : "warning";
   return {
     floorRps: t.floorRps,
     ceilingRps: t.ceilingRps,

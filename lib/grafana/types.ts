@@ -100,7 +100,8 @@ export interface Route {
 
 // ---- portal side -------------------------------------------------------------------
 
-export type Severity = "critical" | "warning" | "info";
+export type { Severity } from "@/lib/domain/enums";
+import type { Severity } from "@/lib/domain/enums";
 
 /** An app's traffic thresholds as owners set them in the portal. */
 export interface Thresholds {

@@ -47,8 +47,8 @@ export type DbGauges = {
 };
 
 export const APP_STATES: readonly AppState[] = ["owned", "unowned", "owner_away", "unreachable"];
-export const DETECTORS = ["crash", "trend", "threshold", "anomaly", "no_data", "source_down"] as const;
-export const SEVERITIES = ["critical", "warning", "info"] as const;
+import { FINDING_DETECTORS as DETECTORS, SEVERITIES } from "@/lib/domain/enums";
+export { DETECTORS, SEVERITIES };
 
 function* perApp(apps: SnapshotApp[], pick: (a: SnapshotApp) => number | null) {
   for (const a of apps) {

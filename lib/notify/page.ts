@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/types";
+import { DOWN_DETECTORS, type FindingDetector } from "@/lib/domain/enums";
 import { env } from "@/lib/env";
 import { isUniqueViolation } from "@/lib/errors";
 import { responderOf } from "@/lib/ownership/responder";
@@ -15,7 +16,6 @@ import { queueFor, queueResolved } from "./queue";
 // so a finding is decided once even when two passes overlap (its messages are sent at-least-once).
 
 export const SOURCE_DOWN_KEY = "fleet:source_down";
-const DOWN_DETECTORS = ["crash", "no_data"];
 const RECENT_TRAFFIC_MS = 3_600_000;
 
 export type PageReport = { paged: number; silenced: number; covered: number; quiet: number; sourceDown: "opened" | "open" | "resolved" | null };
@@ -35,7 +35,7 @@ export async function pageNewFindings(now = new Date()): Promise<PageReport> {
   // step 1: the fleet-wide guard over the findings that opened in this tick, for apps that had
   // traffic within the last hour (an app silent for days is not part of a source outage now)
   const recent = now.getTime() - RECENT_TRAFFIC_MS;
-  const down = pending.filter((f) => f.status === "open" && f.appRef && DOWN_DETECTORS.includes(f.detector) && f.startedAt.getTime() >= recent);
+  const down = pending.filter((f) => f.status === "open" && f.appRef && DOWN_DETECTORS.includes(f.detector as FindingDetector) && f.startedAt.getTime() >= recent);
   const downApps = new Set(down.map((f) => f.appRef));
   let cover = await db().finding.findUnique({ where: { openKey: SOURCE_DOWN_KEY }, select: { id: true } });
   if (cover) report.sourceDown = "open";
@@ -53,7 +53,7 @@ export async function pageNewFindings(now = new Date()): Promise<PageReport> {
   });
   const silenceOf = new Map(silences.map((s) => [s.appRef, s.id]));
   for (const f of pending) {
-    const covered = cover && f.appRef && (downApps.has(f.appRef) || DOWN_DETECTORS.includes(f.detector));
+    const covered = cover && f.appRef && (downApps.has(f.appRef) || DOWN_DETECTORS.includes(f.detector as FindingDetector));
     const silenceId = f.appRef ? silenceOf.get(f.appRef) : undefined;
     await db().$transaction(async (tx) => {
       const state = f.status !== "open" ? "quiet" : covered ? "covered" : silenceId ? "silenced" : "paged";

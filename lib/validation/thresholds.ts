@@ -1,11 +1,11 @@
 import { z } from "zod";
 import "./messages";
+import { SEVERITIES, type Severity } from "@/lib/domain/enums";
 import { parsePromDuration } from "@/lib/grafana/duration";
 import { requiredText } from "./text";
 
 // One schema per operation, shared by the threshold form in the browser and the route handlers.
-export const SEVERITIES = ["critical", "warning", "info"] as const;
-export type ThresholdSeverity = (typeof SEVERITIES)[number];
+export type ThresholdSeverity = Severity;
 
 // Infinity and NaN are not numbers a person means; say so instead of "must be a number".
 const numberError = (iss: { input: unknown }) =>

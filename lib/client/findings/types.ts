@@ -1,6 +1,7 @@
 // Shapes returned by the findings API (app/api/apps/[appId]/findings, app/api/me/findings).
-export type Detector = "crash" | "trend" | "threshold" | "anomaly" | "no_data" | "source_down";
-export type FindingSeverity = "critical" | "warning" | "info";
+import type { FindingDetector, Severity } from "@/lib/domain/enums";
+export type Detector = FindingDetector;
+export type FindingSeverity = Severity;
 export type FindingStatus = "open" | "resolved";
 
 export interface FindingNotification {

@@ -8,7 +8,7 @@ import { checkDryRun, checkUpdate, formFromThresholds, type FieldErrors, type Th
 import type { DryRunResult as Result, Thresholds } from "@/lib/client/thresholds/types";
 import { useDryRun } from "@/lib/client/thresholds/use-dry-run";
 import { useSaveThresholds } from "@/lib/client/thresholds/use-save-thresholds";
-import { SEVERITIES } from "@/lib/validation/thresholds";
+import { SEVERITIES } from "@/lib/domain/enums";
 import { DryRunResult } from "./dry-run-result";
 
 interface Props {
