@@ -1,9 +1,18 @@
 import { z } from "zod";
-import { grafanaEnvSchema } from "@/lib/grafana/config";
 import { parseAllowList } from "@/lib/net/address-policy";
-import { describeIssues } from "@/lib/validation/field-errors";
+import { describeIssues, fieldErrors } from "@/lib/validation/field-errors";
 
-// Settings are parsed once; a bad variable fails at start with a message naming it.
+// Every setting of the portal, in one schema (as t3's createEnv keeps them): parsed once, at start,
+// where a bad variable fails with a message naming it; code reads `env()` and never process.env.
+// Empty variables count as unset, so their defaults apply. Groups map onto their modules'
+// settings here and nowhere else (Grafana: lib/grafana/config's grafanaSettingsOf).
+
+/** The traffic query of one app: Grafana rules, Prometheus pull and the Prometheus rules file. */
+export const DEFAULT_QUERY_TEMPLATE = 'sum(rate(http_requests_total{app="$appId"}[5m]))';
+
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).transform((u) => u.replace(/\/+$/, ""));
+const GRAFANA_REQUIRED = ["GRAFANA_TOKEN", "GRAFANA_DATASOURCE_UID", "PORTAL_URL"] as const;
+
 const schema = z.object({
   DATABASE_URL: z
     .string()
@@ -22,7 +31,8 @@ const schema = z.object({
     .enum(["true", "false", "1", "0", ""])
     .default("false")
     .transform((v) => v === "true" || v === "1"),
-  PORTAL_URL: z.string().url().optional(),
+  // the portal's public address in links (lib/http/base-url); required with GRAFANA_URL
+  PORTAL_URL: httpUrl.optional(),
   // When set, GET /api/metrics requires `Authorization: Bearer <METRICS_TOKEN>`.
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   // detection, traffic and notifications
@@ -70,8 +80,27 @@ const schema = z.object({
     .refine((q) => !q.includes("$appId"), "must not contain $appId: it asks for every app at once")
     .optional(),
   // one traffic query for Grafana rules, Prometheus pull and the Prometheus rules file
-  GRAFANA_QUERY_TEMPLATE: grafanaEnvSchema.shape.GRAFANA_QUERY_TEMPLATE,
+  GRAFANA_QUERY_TEMPLATE: z
+    .string()
+    .default(DEFAULT_QUERY_TEMPLATE)
+    .refine((t) => t.includes("$appId"), "must contain the placeholder $appId"),
+  // Grafana sync (docs/grafana.md): off while GRAFANA_URL is unset
+  GRAFANA_URL: httpUrl.optional(),
+  GRAFANA_TOKEN: z.string().optional(),
+  GRAFANA_DATASOURCE_UID: z.string().optional(),
+  GRAFANA_GROUP_INTERVAL_SECONDS: z.coerce
+    .number()
+    .int("must be a whole number of seconds")
+    .positive("must be positive")
+    .refine((n) => n % 10 === 0, "must be a multiple of 10 (Grafana's base interval)")
+    .default(60),
+  GRAFANA_PROVENANCE: z.enum(["locked", "editable"], { error: 'must be "locked" or "editable"' }).default("locked"),
+  // auto: every reconcile repairs the drift it finds; off: it only reports
+  GRAFANA_DRIFT_REPAIR: z.enum(["auto", "off"], { error: 'must be "auto" or "off"' }).default("off"),
 }).superRefine((e, ctx) => {
+  if (e.GRAFANA_URL) {
+    for (const name of GRAFANA_REQUIRED) if (!e[name]) ctx.addIssue({ code: "custom", path: [name], message: "is required when GRAFANA_URL is set" });
+  }
   if (e.TRAFFIC_ROLLUP_5M_DAYS < e.TRAFFIC_RAW_DAYS) {
     ctx.addIssue({ code: "custom", path: ["TRAFFIC_ROLLUP_5M_DAYS"], message: "must be at least TRAFFIC_RAW_DAYS" });
   }
@@ -82,12 +111,23 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
-export class EnvError extends Error {}
+/** Bad settings: `variables` names each one; the message has one line per problem. */
+export class EnvError extends Error {
+  constructor(
+    readonly variables: string[],
+    message: string,
+  ) {
+    super(message);
+    this.name = "EnvError";
+  }
+}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = schema.safeParse(source);
+  const set = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(set);
   if (!result.success) {
-    throw new EnvError(`Invalid settings:\n  ${describeIssues(result.error.issues, { root: "settings", separator: "\n  ", colon: true })}`);
+    const variables = Object.keys(fieldErrors(result.error.issues, { key: "top", root: "settings" }));
+    throw new EnvError(variables, `Invalid settings:\n  ${describeIssues(result.error.issues, { root: "settings", separator: "\n  ", colon: true })}`);
   }
   return result.data;
 }
@@ -96,4 +136,9 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Forget the parsed settings so the next env() reads process.env again (tests that change it). */
+export function resetEnv(): void {
+  cached = undefined;
 }

@@ -4,8 +4,7 @@ import { ZodError } from "zod";
 import fs from "node:fs";
 import path from "node:path";
 import { EnvError, parseEnv } from "@/lib/env";
-import { GrafanaConfigError, parseGrafanaSettings } from "@/lib/grafana/config";
-import { driftRepairMode } from "@/lib/grafana-sync/settings";
+import { grafanaSettingsOf } from "@/lib/grafana/config";
 import { migrateDeploy } from "@/lib/db/migrate";
 import { baseUrlWarning } from "@/lib/http/base-url";
 import { countUsers, demoAccountsWithDemoPassword, seedDemo } from "@/lib/seed/seed-demo";
@@ -38,8 +37,7 @@ async function main() {
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   if (demo) process.env.DEMO_MODE = "true";
   const env = parseEnv(process.env);
-  const grafana = parseGrafanaSettings(process.env);
-  driftRepairMode(process.env);
+  const grafana = grafanaSettingsOf(env);
   console.log(grafana ? `[start] Grafana sync to ${grafana.url}` : "[start] Grafana not configured (GRAFANA_URL unset)");
   const linkWarning = env.DEMO_MODE ? null : baseUrlWarning(env);
   if (linkWarning) console.warn(`[start] ${linkWarning}`);
@@ -53,7 +51,7 @@ async function main() {
     }
     const weak = await demoAccountsWithDemoPassword();
     if (weak.length > 0) {
-      throw new EnvError(`Refusing to start: ${weak.join(", ")} still use the demo password. Change them, or set DEMO_MODE=true (npm run demo) for a demo.`);
+      throw new EnvError([], `Refusing to start: ${weak.join(", ")} still use the demo password. Change them, or set DEMO_MODE=true (npm run demo) for a demo.`);
     }
   }
   if (needsBuild()) {
@@ -69,6 +67,6 @@ async function main() {
 
 main().catch((error: unknown) => {
   if (error instanceof ZodError) console.error(`Invalid settings:\n  ${describeIssues(error.issues, { root: "settings", separator: "\n  ", colon: true })}`);
-  else console.error(error instanceof EnvError || error instanceof GrafanaConfigError ? error.message : error);
+  else console.error(error instanceof EnvError ? error.message : error);
   process.exit(1);
 });

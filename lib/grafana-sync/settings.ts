@@ -1,17 +1,8 @@
-import { z } from "zod";
-
-// Worker settings beyond lib/grafana/config.ts (which owns the connection settings).
-
-const schema = z.object({
-  GRAFANA_DRIFT_REPAIR: z
-    .enum(["auto", "off", ""], { error: 'GRAFANA_DRIFT_REPAIR must be "auto" or "off"' })
-    .default("off")
-    .transform((v) => (v === "auto" ? "auto" : "off")),
-});
+import { env } from "@/lib/env";
 
 export type DriftRepairMode = "auto" | "off";
 
-/** `auto`: every reconcile repairs the drift it finds; `off` (default): it only reports. */
-export function driftRepairMode(env: Record<string, string | undefined> = process.env): DriftRepairMode {
-  return schema.parse({ GRAFANA_DRIFT_REPAIR: env.GRAFANA_DRIFT_REPAIR }).GRAFANA_DRIFT_REPAIR;
+/** `auto`: every reconcile repairs the drift it finds; `off` (default): it only reports (GRAFANA_DRIFT_REPAIR in lib/env). */
+export function driftRepairMode(): DriftRepairMode {
+  return env().GRAFANA_DRIFT_REPAIR;
 }

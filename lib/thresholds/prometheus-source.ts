@@ -2,7 +2,6 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { pagedByAppId } from "@/lib/db/paged";
 import { env } from "@/lib/env";
-import { grafanaEnvSchema } from "@/lib/grafana/config";
 import { portalBaseUrl } from "@/lib/http/base-url";
 import type { AppAlertInput } from "@/lib/grafana/types";
 import { responderOf } from "@/lib/ownership/responder";
@@ -34,10 +33,8 @@ export async function enabledAppAlerts(now = new Date()): Promise<AppAlertInput[
   });
 }
 
-// The same traffic query the Grafana rules use (GRAFANA_QUERY_TEMPLATE, same default and check).
-const queryTemplate = () => grafanaEnvSchema.shape.GRAFANA_QUERY_TEMPLATE.parse(process.env.GRAFANA_QUERY_TEMPLATE || undefined);
 
 export async function prometheusRulesFile(requestOrigin: string): Promise<string> {
   const portalUrl = portalBaseUrl(env(), requestOrigin);
-  return buildPromRulesYaml(await enabledAppAlerts(), { queryTemplate: queryTemplate(), portalUrl });
+  return buildPromRulesYaml(await enabledAppAlerts(), { queryTemplate: env().GRAFANA_QUERY_TEMPLATE, portalUrl });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { DEFAULT_QUERY_TEMPLATE } from "@/lib/grafana/config";
+import { DEFAULT_QUERY_TEMPLATE } from "@/lib/env";
 import { enqueue } from "@/lib/outbox/enqueue";
 import { audit } from "@/lib/ownership/audit";
 import { appIdSchema } from "@/lib/validation/ownership";

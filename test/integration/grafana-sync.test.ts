@@ -5,6 +5,7 @@ import { POST as retryRoute } from "@/app/api/grafana/retry/route";
 import { GET as appSyncRoute } from "@/app/api/apps/[appId]/sync/route";
 import { PUT as availability } from "@/app/api/me/availability/route";
 import { db } from "@/lib/db/client";
+import { resetEnv } from "@/lib/env";
 import { createGrafanaClient } from "@/lib/grafana/client";
 import { contactPointName } from "@/lib/grafana/names";
 import type { GrafanaRuntime } from "@/lib/grafana/server";
@@ -206,12 +207,14 @@ describe("reconcileGrafana", () => {
     expect(liveRule(app.appId)).toBeUndefined();
 
     process.env.GRAFANA_DRIFT_REPAIR = "auto";
+    resetEnv();
     try {
       const report = await reconcileGrafana({ grafana });
       expect(report.drift.find((d) => d.appId === app.appId)?.kind).toBe("missing");
       expect(report.repaired).toBe(true);
     } finally {
       delete process.env.GRAFANA_DRIFT_REPAIR;
+      resetEnv();
     }
     expect(liveRule(app.appId)).toBeDefined();
   });
