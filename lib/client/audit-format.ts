@@ -1,11 +1,16 @@
 // Pure helpers that turn audit events into readable lines (no React, no Next).
 
+import type { AuditAction } from "@/lib/ownership/audit";
 import { formatDateTime } from "./format";
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-const ACTION_LABELS: Record<string, string> = {
+// Every action the server writes (lib/ownership/audit): a new one fails the typecheck here.
+const ACTION_LABELS: Record<AuditAction, string> = {
   "app.registered": "Registered the app",
+  "app.discovered": "Discovered in Prometheus",
+  "app.imported": "Imported from a catalog",
+  "app.seeded": "Created with the demo data",
   "app.claimed": "Claimed ownership",
   "app.released": "Released ownership",
   "app.transferred": "Transferred ownership",
@@ -13,10 +18,16 @@ const ACTION_LABELS: Record<string, string> = {
   "user.availability_changed": "Changed availability",
   "thresholds.changed": "Changed thresholds",
   "thresholds.rolled_back": "Rolled back thresholds",
+  "finding.acknowledged": "Acknowledged a finding",
+  "finding.unacknowledged": "Took back an acknowledgement",
+  "finding.resolved_by_hand": "Resolved a finding by hand",
+  "silence.created": "Silenced the app",
+  "silence.ended": "Ended a silence",
+  "escalation.changed": "Changed the escalation policy",
 };
 
 export function actionLabel(action: string): string {
-  const known = ACTION_LABELS[action];
+  const known = (ACTION_LABELS as Record<string, string>)[action];
   if (known) return known;
   const tail = action.split(".").pop() ?? action;
   const words = tail.replace(/[_-]+/g, " ").trim();

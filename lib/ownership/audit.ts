@@ -10,6 +10,8 @@ export type AuditAction =
   | "thresholds.changed"
   | "thresholds.rolled_back"
   | "app.discovered"
+  | "app.imported"
+  | "app.seeded"
   | "finding.acknowledged"
   | "finding.unacknowledged"
   | "finding.resolved_by_hand"
@@ -19,7 +21,7 @@ export type AuditAction =
 
 export async function audit(
   tx: Tx,
-  e: { appRef: string | null; actorId: string | null; action: AuditAction; before?: unknown; after?: unknown; reason?: string | null },
+  e: { appRef: string | null; actorId: string | null; action: AuditAction; before?: unknown; after?: unknown; reason?: string | null; at?: Date },
 ): Promise<void> {
   await tx.auditEvent.create({
     data: {
@@ -29,6 +31,7 @@ export async function audit(
       before: e.before === undefined ? null : JSON.stringify(e.before),
       after: e.after === undefined ? null : JSON.stringify(e.after),
       reason: e.reason ?? null,
+      ...(e.at ? { createdAt: e.at } : {}),
     },
   });
 }

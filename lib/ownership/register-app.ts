@@ -3,8 +3,7 @@ import { db } from "@/lib/db/client";
 import { AppError, forbidden, isUniqueViolation } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import type { AppCreateInput } from "@/lib/validation/ownership";
-import { enqueue } from "@/lib/outbox/enqueue";
-import { audit } from "./audit";
+import { createApp } from "./create-app";
 import { loadApp } from "./load";
 import { canRegisterApp } from "./permissions";
 import { appView } from "./app-view";
@@ -17,17 +16,11 @@ export async function registerApp(actor: Actor, input: AppCreateInput) {
   }
   try {
     const row = await db().$transaction(async (tx) => {
-      const app = await tx.app.create({
-        data: {
-          appId: input.appId,
-          name: input.name,
-          description: input.description ?? "",
-          searchText: `${input.appId} ${input.name}`.toLowerCase(),
-          teamId: team.id,
-        },
-      });
-      await audit(tx, { appRef: app.id, actorId: actor.id, action: "app.registered", after: { appId: app.appId, name: app.name, team: team.slug } });
-      await enqueue(tx, "grafana.app", [app.appId]);
+      const app = await createApp(
+        tx,
+        { appId: input.appId, name: input.name, description: input.description, teamId: team.id },
+        { actorId: actor.id, action: "app.registered", after: { appId: input.appId, name: input.name, team: team.slug } },
+      );
       return loadApp(tx, app.appId);
     });
     return appView(actor, row);

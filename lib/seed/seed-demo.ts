@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { DEMO_PASSWORD, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { audit } from "@/lib/ownership/audit";
+import { createApp } from "@/lib/ownership/create-app";
 import { DEMO_APPS, DEMO_TEAMS, DEMO_THRESHOLDS, DEMO_USERS } from "./demo-data";
 import { seedDemoTraffic } from "@/lib/traffic/demo-writer";
 
@@ -25,21 +27,18 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
     for (const [appId, name, team, owner, backup] of DEMO_APPS) {
       const teamId = teams.get(team);
       if (!teamId) throw new Error(`demo data: unknown team ${team}`);
-      const app = await tx.app.create({
-        data: { appId, name, teamId, description: `${name} (${team})`, searchText: `${appId} ${name}`.toLowerCase() },
-      });
+      const since = new Date(now.getTime() - 30 * DAY);
+      const app = await createApp(tx, { appId, name, teamId, description: `${name} (${team})` }, { actorId: null, action: "app.seeded", at: new Date(since.getTime() - DAY) });
       appRefs.set(appId, app.id);
       const ownerId = owner ? users.get(owner) : undefined;
       if (ownerId) {
-        const since = new Date(now.getTime() - 30 * DAY);
         const backupId = backup ? (users.get(backup) ?? null) : null;
         await tx.ownership.create({ data: { appRef: app.id, ownerId, backupId, since } });
         // the history a newcomer sees on the app page
-        await tx.auditEvent.create({ data: { appRef: app.id, actorId: ownerId, action: "app.claimed", before: JSON.stringify({ owner: null }), after: JSON.stringify({ owner: `${owner}@example.com` }), createdAt: since } });
+        await audit(tx, { appRef: app.id, actorId: ownerId, action: "app.claimed", before: { owner: null }, after: { owner: `${owner}@example.com` }, at: since });
         if (backup) {
-          await tx.auditEvent.create({
-            data: { appRef: app.id, actorId: ownerId, action: "app.backup_changed", before: JSON.stringify({ owner: `${owner}@example.com`, backup: null }), after: JSON.stringify({ owner: `${owner}@example.com`, backup: `${backup}@example.com` }), createdAt: new Date(since.getTime() + DAY) },
-          });
+          const before = { owner: `${owner}@example.com`, backup: null };
+          await audit(tx, { appRef: app.id, actorId: ownerId, action: "app.backup_changed", before, after: { ...before, backup: `${backup}@example.com` }, at: new Date(since.getTime() + DAY) });
         }
       }
     }
@@ -54,7 +53,7 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
           forDuration: t.for, severity: t.severity, enabled: true, reason: "Demo thresholds", authorId,
         },
       });
-      await tx.auditEvent.create({ data: { appRef, actorId: authorId, action: "thresholds.changed", before: null, after: JSON.stringify({ version: 1, ...settings }), reason: "Demo thresholds" } });
+      await audit(tx, { appRef, actorId: authorId, action: "thresholds.changed", after: { version: 1, ...settings }, reason: "Demo thresholds" });
     }
   });
   await seedDemoTraffic(now.getTime());

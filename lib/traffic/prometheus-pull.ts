@@ -1,9 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
-import { DEFAULT_QUERY_TEMPLATE } from "@/lib/env";
-import { enqueue } from "@/lib/outbox/enqueue";
-import { audit } from "@/lib/ownership/audit";
+import { DEFAULT_QUERY_TEMPLATE, env } from "@/lib/env";
+import { createApp } from "@/lib/ownership/create-app";
 import { appIdSchema } from "@/lib/validation/ownership";
 import { trafficExtent } from "./history";
 import { prometheusApi, type Matrix } from "./prometheus-api";
@@ -56,9 +54,11 @@ export async function discoverApps(p: PullSettings | null = pullSettings()): Pro
     await db().$transaction(async (tx) => {
       const exists = await tx.app.findUnique({ where: { appId }, select: { id: true } });
       if (exists) return;
-      const app = await tx.app.create({ data: { appId, name: appId, teamId: team.id, searchText: appId, description: `Discovered in Prometheus (label ${p.label})` } });
-      await audit(tx, { appRef: app.id, actorId: null, action: "app.discovered", after: { appId, team: team.slug } });
-      await enqueue(tx, "grafana.app", [appId]);
+      await createApp(
+        tx,
+        { appId, name: appId, teamId: team.id, description: `Discovered in Prometheus (label ${p.label})` },
+        { actorId: null, action: "app.discovered", after: { appId, team: team.slug } },
+      );
       created.push(appId);
     });
   }
