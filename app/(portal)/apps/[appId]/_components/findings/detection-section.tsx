@@ -7,7 +7,7 @@ import { TableSkeleton } from "@/components/skeleton";
 import { shapeDetectionChart } from "@/lib/client/findings/chart-data";
 import { cadenceLabel, watchingLabel, type DetectionSchedule } from "@/lib/client/findings/cadence";
 import { byUrgency } from "@/lib/client/findings/format";
-import { DETECTION_RANGES, type DetectionRange } from "@/lib/client/findings/keys";
+import { DETECTION_RANGES, type DetectionRange } from "@/lib/client/findings/constants";
 import { useAppFindings } from "@/lib/client/findings/use-app-findings";
 import { useAppTraffic } from "@/lib/client/use-app-traffic";
 import { DetectionChart } from "./detection-chart";
