@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { EmptyState } from "@/components/empty-state";
-import { ErrorPanel } from "@/components/error-panel";
+import { QueryBoundary } from "@/components/query-boundary";
 import { TableSkeleton } from "@/components/skeleton";
 import { formatDateTime, formatRelative } from "@/lib/client/format";
 import type { ApiTokenSummary } from "@/lib/client/types";
@@ -14,11 +14,8 @@ export function TokensTable() {
   return (
     <section className="card" aria-labelledby="tokens-heading">
       <h2 id="tokens-heading">Your tokens</h2>
-      {tokens.isPending ? (
-        <TableSkeleton rows={3} columns={6} label="Loading tokens" />
-      ) : tokens.isError ? (
-        <ErrorPanel title="Tokens could not be loaded" error={tokens.error} onRetry={() => void tokens.refetch()} />
-      ) : tokens.data.length === 0 ? (
+      <QueryBoundary query={tokens} loading={<TableSkeleton rows={3} columns={6} label="Loading tokens" />} errorTitle="Tokens could not be loaded">
+        {(data) => data.length === 0 ? (
         <EmptyState title="You have no API tokens." />
       ) : (
         <div className="table-wrap">
@@ -37,13 +34,14 @@ export function TokensTable() {
               </tr>
             </thead>
             <tbody>
-              {tokens.data.map((token) => (
+              {data.map((token) => (
                 <TokenRow key={token.id} token={token} />
               ))}
             </tbody>
           </table>
         </div>
       )}
+      </QueryBoundary>
     </section>
   );
 }
