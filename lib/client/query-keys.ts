@@ -25,7 +25,6 @@ export const queryKeys = {
     traffic: (appId: string, range: string) => ["apps", "traffic", appId, { range }] as const,
   },
   overview: () => ["overview"] as const,
-  tokens: () => ["tokens"] as const,
   sessions: () => ["sessions"] as const,
   grafana: {
     all: () => ["grafana"] as const,
