@@ -55,6 +55,6 @@ export async function settleAppChange(queryClient: QueryClient, appId: string, a
 }
 
 function pickSummary(app: AppDetail): AppSummary {
-  const { appId, name, team, teamName, owner, backup, responder, ownerAway } = app;
-  return { appId, name, team, teamName, owner, backup, responder, ownerAway };
+  const { appId, name, team, teamName, owner, backup, responder, ownerAway, state } = app;
+  return { appId, name, team, teamName, owner, backup, responder, ownerAway, state };
 }

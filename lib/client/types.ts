@@ -1,49 +1,22 @@
 // Shapes returned by the REST API (app/api/**). Kept in one place so every hook agrees.
 
-export type Role = "engineer" | "lead" | "admin";
+// Derived from the server's own views wherever one exists (type-only imports: nothing of the
+// server reaches the browser bundle), so a field added on the server is here at once.
+import type { Role } from "@/lib/auth/roles";
+import type { Scope } from "@/lib/auth/scopes";
+import type { appView } from "@/lib/ownership/app-view";
+import type { getMe } from "@/lib/ownership/me";
+import type { AppSummary as AppSummaryView, Person as PersonView } from "@/lib/ownership/views";
 
-export interface Person {
-  email: string;
-  name: string;
-}
-
-export interface Me extends Person {
-  role: Role;
-  team: string | null;
-  awayFrom: string | null;
-  awayUntil: string | null;
-  away: boolean;
-  notifyEmail: string | null;
-  notifyWebhook: string | null;
-}
-
-export interface AppSummary {
-  appId: string;
-  name: string;
-  team: string;
-  teamName: string;
-  owner: Person | null;
-  backup: Person | null;
-  responder: Person | null;
-  ownerAway: boolean;
-}
-
-export interface AppPermissions {
-  canClaim: boolean;
-  canRelease: boolean;
-  canTransfer: boolean;
-  canChangeBackup: boolean;
-}
-
-export interface AppDetail extends AppSummary {
-  description: string;
-  ownerSince: string | null;
-  ownerAwayFrom: string | null;
-  ownerAwayUntil: string | null;
-  createdAt: string;
-  updatedAt: string;
-  permissions: AppPermissions;
-}
+export type { Role };
+export type Person = PersonView;
+/** GET /api/me (the stored role is a string in SQLite; it is always one of the roles). */
+export type Me = Omit<Awaited<ReturnType<typeof getMe>>, "role"> & { role: Role };
+/** One row of GET /api/apps. */
+export type AppSummary = AppSummaryView;
+/** GET /api/apps/{appId}: the app with what the current user may do to it. */
+export type AppDetail = ReturnType<typeof appView>;
+export type AppPermissions = AppDetail["permissions"];
 
 export type AppFilter = "all" | "mine" | "unowned";
 
@@ -92,7 +65,7 @@ export interface Overview {
   totals: OverviewCounts;
 }
 
-export type TokenScope = "read" | "write" | "ingest";
+export type TokenScope = Scope;
 
 export interface ApiTokenSummary {
   id: string;

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch, withQuery } from "@/lib/client/api";
+import { queryKeys } from "@/lib/client/query-keys";
 import type { TrafficPoint } from "@/lib/client/thresholds/types";
 
 const DAY_MS = 86_400_000;
@@ -14,12 +15,10 @@ export const TRAFFIC_RANGES = {
 } as const;
 export type AnyTrafficRange = keyof typeof TRAFFIC_RANGES;
 
-export const trafficKey = (appId: string, range: AnyTrafficRange) => ["apps", "traffic", appId, { range }] as const;
-
 /** Recent traffic of one app for charts; refreshed every minute while shown. */
 export function useAppTraffic(appId: string, range: AnyTrafficRange) {
   return useQuery({
-    queryKey: trafficKey(appId, range),
+    queryKey: queryKeys.apps.traffic(appId, range),
     queryFn: ({ signal }) => {
       const { ms, stepSeconds } = TRAFFIC_RANGES[range];
       const to = Date.now();

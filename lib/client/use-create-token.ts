@@ -1,14 +1,15 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { apiFetch } from "./api";
-import { queryKeys } from "./query-keys";
 import type { CreatedApiToken, TokenScope } from "./types";
 
+/** The token list is server-rendered: after a create the route is refreshed to read it again. */
 export function useCreateToken() {
-  const queryClient = useQueryClient();
+  const router = useRouter();
   return useMutation({
     mutationFn: (input: { name: string; scopes: TokenScope[]; team?: string | null }) => apiFetch<CreatedApiToken>("/api/tokens", { method: "POST", body: input }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.tokens() }),
+    onSettled: () => router.refresh(),
   });
 }

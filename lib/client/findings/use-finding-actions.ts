@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
-import { findingKeys } from "./keys";
+import { queryKeys } from "@/lib/client/query-keys";
 
 type Ack = { acknowledgedBy: { email: string; name: string }; acknowledgedAt: string };
 
@@ -11,8 +11,8 @@ export function useFindingActions(findingId: string) {
   const queryClient = useQueryClient();
   const settle = () =>
     Promise.all([
-      queryClient.invalidateQueries({ queryKey: ["apps", "findings"] }),
-      queryClient.invalidateQueries({ queryKey: findingKeys.mine() }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.apps.allFindings() }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.myFindings() }),
     ]);
   const path = `/api/findings/${encodeURIComponent(findingId)}`;
   return {

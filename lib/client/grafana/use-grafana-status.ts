@@ -2,13 +2,13 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "../api";
-import { grafanaKeys } from "./query-keys";
+import { queryKeys } from "@/lib/client/query-keys";
 import type { GrafanaStatus } from "./types";
 
 /** Outbox and drift for the admin page; refreshed every 10 s while the page is open. */
 export function useGrafanaStatus() {
   return useQuery({
-    queryKey: grafanaKeys.status(),
+    queryKey: queryKeys.grafana.status(),
     queryFn: ({ signal }) => apiFetch<GrafanaStatus>("/api/grafana/status", { signal }),
     refetchInterval: 10_000,
   });

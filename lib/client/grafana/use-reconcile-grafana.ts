@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useToast } from "@/components/toast";
 import { apiFetch, errorMessage } from "../api";
-import { grafanaKeys } from "./query-keys";
+import { queryKeys } from "@/lib/client/query-keys";
 import type { DriftReport } from "./types";
 
 /** Compare Grafana with the portal; `repair` also pushes the portal's state back. */
@@ -19,6 +19,6 @@ export function useReconcileGrafana() {
       else toast.show(`${report.drift.length} difference(s) between Grafana and the portal.`);
     },
     onError: (error) => toast.error(`Reconcile failed: ${errorMessage(error)}`),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: grafanaKeys.all() }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.grafana.all() }),
   });
 }

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useToast } from "@/components/toast";
 import { apiFetch, errorMessage } from "../api";
-import { grafanaKeys } from "./query-keys";
+import { queryKeys } from "@/lib/client/query-keys";
 
 export function useRetryGrafana() {
   const queryClient = useQueryClient();
@@ -13,6 +13,6 @@ export function useRetryGrafana() {
     onSuccess: ({ rearmed }) =>
       toast.success(rearmed === 0 ? "No failed tasks to retry." : `${rearmed} task${rearmed === 1 ? "" : "s"} queued again; the next sync picks them up.`),
     onError: (error) => toast.error(`Could not retry: ${errorMessage(error)}`),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: grafanaKeys.all() }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.grafana.all() }),
   });
 }

@@ -51,3 +51,6 @@ export interface TrafficPoint {
   /** Requests per second. */
   v: number;
 }
+
+// the threshold chart offers the two shorter ranges of lib/client/use-app-traffic.ts
+export type TrafficRange = "24h" | "7d";

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useToast } from "@/components/toast";
 import { apiFetch, errorMessage } from "@/lib/client/api";
-import { thresholdKeys } from "./keys";
+import { queryKeys } from "@/lib/client/query-keys";
 import { settleThresholds } from "./settle";
 import type { Thresholds, ThresholdVersion } from "./types";
 import { thresholdsPath } from "./use-thresholds";
@@ -21,7 +21,7 @@ export function useRollbackThresholds(appId: string) {
         (r) => r.thresholds,
       ),
     onMutate: async (version) => {
-      const key = thresholdKeys.history(appId);
+      const key = queryKeys.apps.thresholdHistory(appId);
       await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<ThresholdVersion[]>(key);
       const target = previous?.find((v) => v.version === version);
@@ -41,7 +41,7 @@ export function useRollbackThresholds(appId: string) {
       return { previous };
     },
     onError: (error, version, context) => {
-      if (context?.previous) queryClient.setQueryData(thresholdKeys.history(appId), context.previous);
+      if (context?.previous) queryClient.setQueryData(queryKeys.apps.thresholdHistory(appId), context.previous);
       toast.error(`Could not roll back to version ${version}: ${errorMessage(error)}`);
     },
     onSuccess: async (thresholds, version) => {

@@ -2,14 +2,14 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
-import { thresholdKeys } from "./keys";
+import { queryKeys } from "@/lib/client/query-keys";
 import type { CurrentThresholds } from "./types";
 
 export const thresholdsPath = (appId: string) => `/api/apps/${encodeURIComponent(appId)}/thresholds`;
 
 export function useThresholds(appId: string) {
   return useQuery({
-    queryKey: thresholdKeys.current(appId),
+    queryKey: queryKeys.apps.thresholds(appId),
     queryFn: ({ signal }) => apiFetch<CurrentThresholds>(thresholdsPath(appId), { signal }),
   });
 }

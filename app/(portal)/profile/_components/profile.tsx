@@ -1,6 +1,6 @@
 "use client";
 
-import { ErrorPanel } from "@/components/error-panel";
+import { QueryBoundary } from "@/components/query-boundary";
 import { TableSkeleton } from "@/components/skeleton";
 import { useMe } from "@/lib/client/use-me";
 import { AvailabilityForm } from "./availability-form";
@@ -9,15 +9,17 @@ import { SessionsSection } from "./sessions-section";
 
 export function Profile() {
   const me = useMe();
-  if (me.isPending) return <TableSkeleton rows={4} columns={2} label="Loading your profile" />;
-  if (me.isError) return <ErrorPanel title="Your profile could not be loaded" error={me.error} onRetry={() => void me.refetch()} />;
   return (
-    <>
-      <div className="two-columns">
-        <AvailabilityForm me={me.data} />
-        <ContactForm me={me.data} />
-      </div>
-      <SessionsSection />
-    </>
+    <QueryBoundary query={me} loading={<TableSkeleton rows={4} columns={2} label="Loading your profile" />} errorTitle="Your profile could not be loaded">
+      {(data) => (
+        <>
+          <div className="two-columns">
+            <AvailabilityForm me={data} />
+            <ContactForm me={data} />
+          </div>
+          <SessionsSection />
+        </>
+      )}
+    </QueryBoundary>
   );
 }

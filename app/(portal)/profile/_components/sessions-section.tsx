@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { ErrorPanel } from "@/components/error-panel";
+import { QueryBoundary } from "@/components/query-boundary";
 import { FormError } from "@/components/form-error";
 import { TableSkeleton } from "@/components/skeleton";
 import { formatDateTime, formatRelative } from "@/lib/client/format";
@@ -25,11 +25,8 @@ export function SessionsSection() {
   return (
     <section className="card" aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">Where you are signed in</h2>
-      {sessions.isPending ? (
-        <TableSkeleton rows={2} columns={4} label="Loading sessions" />
-      ) : sessions.isError ? (
-        <ErrorPanel title="Sessions could not be loaded" error={sessions.error} onRetry={() => void sessions.refetch()} />
-      ) : (
+      <QueryBoundary query={sessions} loading={<TableSkeleton rows={2} columns={4} label="Loading sessions" />} errorTitle="Sessions could not be loaded">
+        {(data) => (
         <div className="table-wrap">
           <table className="data-table">
             <caption className="visually-hidden">Your signed-in sessions</caption>
@@ -45,7 +42,7 @@ export function SessionsSection() {
               </tr>
             </thead>
             <tbody>
-              {sessions.data.map((s) => (
+              {data.map((s) => (
                 <tr key={s.id}>
                   <th scope="row">
                     {s.userAgent || "unknown browser"}
@@ -67,6 +64,7 @@ export function SessionsSection() {
           </table>
         </div>
       )}
+      </QueryBoundary>
       <FormError error={end.error ?? everywhere.error} />
       <button type="button" className="button button-danger" onClick={signOutEverywhere} disabled={everywhere.isPending}>
         {everywhere.isPending ? "Signing out…" : "Sign out everywhere"}

@@ -1,24 +1,14 @@
-"use client";
-
-import { useState } from "react";
 import { EmptyState } from "@/components/empty-state";
-import { ErrorPanel } from "@/components/error-panel";
-import { TableSkeleton } from "@/components/skeleton";
-import { formatDateTime, formatRelative } from "@/lib/client/format";
 import type { ApiTokenSummary } from "@/lib/client/types";
-import { useRevokeToken } from "@/lib/client/use-revoke-token";
-import { useTokens } from "@/lib/client/use-tokens";
+import { TokenRow } from "./token-row";
 
-export function TokensTable() {
-  const tokens = useTokens();
+// Rendered on the server from lib/tokens (the page is a server component); each row is a client
+// component for its revoke button.
+export function TokensTable({ tokens }: { tokens: ApiTokenSummary[] }) {
   return (
     <section className="card" aria-labelledby="tokens-heading">
       <h2 id="tokens-heading">Your tokens</h2>
-      {tokens.isPending ? (
-        <TableSkeleton rows={3} columns={6} label="Loading tokens" />
-      ) : tokens.isError ? (
-        <ErrorPanel title="Tokens could not be loaded" error={tokens.error} onRetry={() => void tokens.refetch()} />
-      ) : tokens.data.length === 0 ? (
+      {tokens.length === 0 ? (
         <EmptyState title="You have no API tokens." />
       ) : (
         <div className="table-wrap">
@@ -37,7 +27,7 @@ export function TokensTable() {
               </tr>
             </thead>
             <tbody>
-              {tokens.data.map((token) => (
+              {tokens.map((token) => (
                 <TokenRow key={token.id} token={token} />
               ))}
             </tbody>
@@ -45,52 +35,5 @@ export function TokensTable() {
         </div>
       )}
     </section>
-  );
-}
-
-function scopeLabel(token: ApiTokenSummary): string {
-  const names = token.scopes.map((s) => (s === "write" ? "read and write" : s === "read" ? "read only" : "traffic ingest"));
-  return `${names.join(", ")}${token.team ? ` (team ${token.team})` : ""}`;
-}
-
-function TokenRow({ token }: { token: ApiTokenSummary }) {
-  const revoke = useRevokeToken();
-  const [confirming, setConfirming] = useState(false);
-
-  function confirm() {
-    revoke.mutate({ id: token.id, name: token.name }, { onError: () => setConfirming(false) });
-  }
-
-  return (
-    <tr>
-      <th scope="row">{token.name}</th>
-      <td>
-        <code>{token.prefix}…</code>
-      </td>
-      <td>{scopeLabel(token)}</td>
-      <td>{formatDateTime(token.createdAt)}</td>
-      <td title={token.lastUsedAt ? formatDateTime(token.lastUsedAt) : undefined}>{formatRelative(token.lastUsedAt)}</td>
-      <td className="cell-actions">
-        {confirming ? (
-          <span className="row-actions">
-            <button type="button" className="button button-small button-danger" onClick={confirm} disabled={revoke.isPending}>
-              {revoke.isPending ? "Revoking…" : "Confirm revoke"}
-            </button>
-            <button type="button" className="button button-small button-secondary" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </span>
-        ) : (
-          <button
-            type="button"
-            className="button button-small button-secondary"
-            aria-label={`Revoke ${token.name}`}
-            onClick={() => setConfirming(true)}
-          >
-            Revoke
-          </button>
-        )}
-      </td>
-    </tr>
   );
 }

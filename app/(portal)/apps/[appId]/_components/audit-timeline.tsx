@@ -1,6 +1,6 @@
 "use client";
 
-import { ErrorPanel } from "@/components/error-panel";
+import { QueryBoundary } from "@/components/query-boundary";
 import { TableSkeleton } from "@/components/skeleton";
 import { actionLabel, auditChanges } from "@/lib/client/audit-format";
 import { formatDateTime, formatRelative } from "@/lib/client/format";
@@ -11,15 +11,12 @@ export function AuditTimeline({ appId }: { appId: string }) {
   return (
     <section className="card" aria-labelledby="audit-heading">
       <h2 id="audit-heading">History</h2>
-      {audit.isPending ? (
-        <TableSkeleton rows={3} columns={2} label="Loading history" />
-      ) : audit.isError ? (
-        <ErrorPanel title="History could not be loaded" error={audit.error} onRetry={() => void audit.refetch()} />
-      ) : audit.data.length === 0 ? (
+      <QueryBoundary query={audit} loading={<TableSkeleton rows={3} columns={2} label="Loading history" />} errorTitle="History could not be loaded">
+        {(data) => data.length === 0 ? (
         <p className="muted">No changes recorded yet.</p>
       ) : (
         <ol className="timeline" aria-label={`History of ${appId}, newest first`}>
-          {audit.data.map((event) => {
+          {data.map((event) => {
             const changes = auditChanges(event.before, event.after);
             return (
               <li key={event.id} className="timeline-item">
@@ -49,6 +46,7 @@ export function AuditTimeline({ appId }: { appId: string }) {
           })}
         </ol>
       )}
+      </QueryBoundary>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { ErrorPanel } from "@/components/error-panel";
+import { QueryBoundary } from "@/components/query-boundary";
 import { Field } from "@/components/field";
 import { FormError, fieldError } from "@/components/form-error";
 import { TableSkeleton } from "@/components/skeleton";
@@ -43,11 +43,8 @@ export function SilenceSection({ appId }: { appId: string }) {
     <section className="card" aria-labelledby="silence-heading">
       <h2 id="silence-heading">Silence</h2>
       <p className="muted">During a silence, new findings of {appId} still open and are shown as silenced, but page nobody; its Grafana rule is paused and resumes afterwards.</p>
-      {silences.isPending ? (
-        <TableSkeleton label="Loading silences" rows={1} columns={2} />
-      ) : silences.isError ? (
-        <ErrorPanel title="Silences could not be loaded" error={silences.error} onRetry={() => void silences.refetch()} />
-      ) : current.length > 0 ? (
+      <QueryBoundary query={silences} loading={<TableSkeleton label="Loading silences" rows={1} columns={2} />} errorTitle="Silences could not be loaded">
+        {(data) => current.length > 0 ? (
         <ul aria-label={`Silences of ${appId}`}>
           {current.map((s) => (
             <li key={s.id}>
@@ -62,6 +59,7 @@ export function SilenceSection({ appId }: { appId: string }) {
       ) : (
         <p>Not silenced.</p>
       )}
+      </QueryBoundary>
       <FormError error={actions.end.error} />
       <form className="stack" onSubmit={submitUntil} aria-label="Silence the app">
         <Field label="Reason" error={fieldError(actions.create.error, "reason")}>

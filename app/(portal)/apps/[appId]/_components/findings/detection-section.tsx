@@ -3,11 +3,12 @@
 import { useState } from "react";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorPanel } from "@/components/error-panel";
+import { QueryBoundary } from "@/components/query-boundary";
 import { TableSkeleton } from "@/components/skeleton";
 import { shapeDetectionChart } from "@/lib/client/findings/chart-data";
 import { cadenceLabel, watchingLabel, type DetectionSchedule } from "@/lib/client/findings/cadence";
 import { byUrgency } from "@/lib/client/findings/format";
-import { DETECTION_RANGES, type DetectionRange } from "@/lib/client/findings/keys";
+import { DETECTION_RANGES, type DetectionRange } from "@/lib/client/findings/constants";
 import { useAppFindings } from "@/lib/client/findings/use-app-findings";
 import { useAppTraffic } from "@/lib/client/use-app-traffic";
 import { DetectionChart } from "./detection-chart";
@@ -63,13 +64,11 @@ export function DetectionSection({ appId, schedule }: { appId: string; schedule:
             ))}
           </div>
         </div>
-        {traffic.isPending ? (
-          <TableSkeleton rows={4} columns={1} label="Loading traffic" />
-        ) : traffic.isError ? (
-          <ErrorPanel title="Traffic could not be loaded" error={traffic.error} onRetry={() => void traffic.refetch()} />
-        ) : (
+        <QueryBoundary query={traffic} loading={<TableSkeleton rows={4} columns={1} label="Loading traffic" />} errorTitle="Traffic could not be loaded">
+          {(data) => (
           <DetectionChart chart={chart} label={`Traffic of ${appId} over the last ${RANGE_LABELS[range]}, with findings marked`} multiDay={range !== "24h"} />
         )}
+        </QueryBoundary>
 
         {resolved.data.length > 0 ? (
           <>

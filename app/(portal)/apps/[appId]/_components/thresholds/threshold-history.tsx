@@ -1,24 +1,29 @@
 "use client";
 
-import { ErrorPanel } from "@/components/error-panel";
+import { QueryBoundary } from "@/components/query-boundary";
 import { TableSkeleton } from "@/components/skeleton";
 import { formatDateTime, formatRelative } from "@/lib/client/format";
 import { describeSetting, FIELD_LABELS } from "@/lib/client/thresholds/format";
 import { useRollbackThresholds } from "@/lib/client/thresholds/use-rollback-thresholds";
 import { useThresholdHistory } from "@/lib/client/thresholds/use-threshold-history";
+import type { ThresholdVersion } from "@/lib/client/thresholds/types";
 
 export function ThresholdHistory({ appId, canEdit }: { appId: string; canEdit: boolean }) {
   const history = useThresholdHistory(appId);
   const rollback = useRollbackThresholds(appId);
 
-  if (history.isPending) return <TableSkeleton rows={2} columns={2} label="Loading threshold history" />;
-  if (history.isError) return <ErrorPanel title="Threshold history could not be loaded" error={history.error} onRetry={() => void history.refetch()} />;
-  if (history.data.length === 0) return <p className="muted">No thresholds saved yet.</p>;
+  return (
+    <QueryBoundary query={history} loading={<TableSkeleton rows={2} columns={2} label="Loading threshold history" />} errorTitle="Threshold history could not be loaded">
+      {(versions) => (versions.length === 0 ? <p className="muted">No thresholds saved yet.</p> : <Versions appId={appId} canEdit={canEdit} versions={versions} rollback={rollback} />)}
+    </QueryBoundary>
+  );
+}
 
-  const latest = history.data[0]?.version;
+function Versions({ appId, canEdit, versions, rollback }: { appId: string; canEdit: boolean; versions: ThresholdVersion[]; rollback: ReturnType<typeof useRollbackThresholds> }) {
+  const latest = versions[0]?.version;
   return (
     <ol className="timeline" aria-label={`Threshold versions of ${appId}, newest first`}>
-      {history.data.map((v) => (
+      {versions.map((v) => (
         <li key={v.version} className="timeline-item">
           <div className="timeline-head">
             <strong>Version {v.version}</strong>

@@ -6,7 +6,7 @@ import { TableSkeleton } from "@/components/skeleton";
 import { formatDateTime } from "@/lib/client/format";
 import { shapeTrafficChart } from "@/lib/client/thresholds/chart-data";
 import { draftLimits, formFromThresholds, type ThresholdFormValues } from "@/lib/client/thresholds/form";
-import type { TrafficRange } from "@/lib/client/thresholds/keys";
+import type { TrafficRange } from "@/lib/client/thresholds/types";
 import type { DryRunResult } from "@/lib/client/thresholds/types";
 import { useAppTraffic } from "@/lib/client/use-app-traffic";
 import { useThresholds } from "@/lib/client/thresholds/use-thresholds";
