@@ -1,7 +1,7 @@
 "use client";
 
 import { EmptyState } from "@/components/empty-state";
-import { ErrorPanel } from "@/components/error-panel";
+import { QueryBoundary } from "@/components/query-boundary";
 import { TableSkeleton } from "@/components/skeleton";
 import { formatDateTime, formatRelative } from "@/lib/client/format";
 import type { GrafanaStatus } from "@/lib/client/grafana/types";
@@ -13,11 +13,14 @@ import { TaskTable } from "./task-table";
 
 export function GrafanaAdmin() {
   const status = useGrafanaStatus();
-  if (status.isPending) return <TableSkeleton label="Loading Grafana sync" rows={4} columns={5} />;
-  if (status.isError) {
-    return <ErrorPanel title="Grafana sync could not be loaded" error={status.error} onRetry={() => void status.refetch()} />;
-  }
-  const s = status.data;
+  return (
+    <QueryBoundary query={status} loading={<TableSkeleton label="Loading Grafana sync" rows={4} columns={5} />} errorTitle="Grafana sync could not be loaded">
+      {(s) => <GrafanaSyncStatus s={s} />}
+    </QueryBoundary>
+  );
+}
+
+function GrafanaSyncStatus({ s }: { s: GrafanaStatus }) {
   if (!s.configured) {
     return (
       <section className="card" aria-labelledby="grafana-off-heading">

@@ -1,11 +1,11 @@
 "use client";
 
-import { useEffect, useState, type FormEvent } from "react";
-import { ErrorPanel } from "@/components/error-panel";
+import { useState, type FormEvent } from "react";
+import { QueryBoundary } from "@/components/query-boundary";
 import { FormError, fieldError } from "@/components/form-error";
 import { TableSkeleton } from "@/components/skeleton";
-import { useToast } from "@/components/toast";
 import { useEscalation, useSaveEscalation } from "@/lib/client/use-escalation";
+import type { EscalationView } from "@/lib/notify/escalation-store";
 import { ESCALATION_TARGETS, MAX_REPEAT, MAX_STEPS, type EscalationStep } from "@/lib/notify/escalation-policy";
 
 const TARGET_LABELS: Record<EscalationStep["notify"], string> = { backup: "the app's backup", lead: "the team's leads", admins: "the admins" };
@@ -13,24 +13,24 @@ const TARGET_LABELS: Record<EscalationStep["notify"], string> = { backup: "the a
 /** The team's escalation policy: who hears when a critical finding stays unacknowledged. */
 export function EscalationSection({ team }: { team: string }) {
   const policy = useEscalation(team);
-  const save = useSaveEscalation(team);
-  const toast = useToast();
-  const [steps, setSteps] = useState<EscalationStep[]>([]);
-  const [repeat, setRepeat] = useState(0);
-  useEffect(() => {
-    if (policy.data) {
-      setSteps(policy.data.steps);
-      setRepeat(policy.data.repeat);
-    }
-  }, [policy.data]);
+  return (
+    <QueryBoundary query={policy} loading={<TableSkeleton label="Loading the escalation policy" rows={2} columns={2} />} errorTitle="The escalation policy could not be loaded">
+      {(data) => <PolicyEditor key={JSON.stringify(data)} team={team} policy={data} />}
+    </QueryBoundary>
+  );
+}
 
-  if (policy.isPending) return <TableSkeleton label="Loading the escalation policy" rows={2} columns={2} />;
-  if (policy.isError) return <ErrorPanel title="The escalation policy could not be loaded" error={policy.error} onRetry={() => void policy.refetch()} />;
-  const editable = policy.data.canEdit;
+/** Keyed by the stored policy: a save or another editor's change starts the form afresh from it. */
+function PolicyEditor({ team, policy }: { team: string; policy: EscalationView }) {
+  const save = useSaveEscalation(team);
+  const [steps, setSteps] = useState<EscalationStep[]>(policy.steps);
+  const [repeat, setRepeat] = useState(policy.repeat);
+
+  const editable = policy.canEdit;
   const setStep = (i: number, patch: Partial<EscalationStep>) => setSteps(steps.map((s, k) => (k === i ? { ...s, ...patch } : s)));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate({ steps, repeat }, { onSuccess: () => toast.success("Escalation policy saved") });
+    save.mutate({ steps, repeat });
   };
 
   return (
@@ -38,7 +38,7 @@ export function EscalationSection({ team }: { team: string }) {
       <h2 id="escalation-heading">Escalation</h2>
       <p className="muted">
         When a critical finding of one of the team&apos;s apps is not acknowledged, these people are paged in turn, counted from when it
-        opened. {policy.data.isDefault ? "This is the default policy." : null}
+        opened. {policy.isDefault ? "This is the default policy." : null}
       </p>
       <form onSubmit={submit} aria-label="Escalation policy">
         <ol className="escalation-steps">
