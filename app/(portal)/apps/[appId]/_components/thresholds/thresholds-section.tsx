@@ -1,13 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import { ErrorPanel } from "@/components/error-panel";
+import { QueryBoundary } from "@/components/query-boundary";
 import { TableSkeleton } from "@/components/skeleton";
 import { formatDateTime } from "@/lib/client/format";
 import { shapeTrafficChart } from "@/lib/client/thresholds/chart-data";
 import { draftLimits, formFromThresholds, type ThresholdFormValues } from "@/lib/client/thresholds/form";
 import type { TrafficRange } from "@/lib/client/thresholds/types";
-import type { DryRunResult } from "@/lib/client/thresholds/types";
+import type { CurrentThresholds, DryRunResult } from "@/lib/client/thresholds/types";
 import { useAppTraffic } from "@/lib/client/use-app-traffic";
 import { useThresholds } from "@/lib/client/thresholds/use-thresholds";
 import { ThresholdForm } from "./threshold-form";
@@ -19,18 +19,21 @@ const RANGE_LABELS: Record<TrafficRange, string> = { "24h": "Last 24 hours", "7d
 /** Thresholds of one app: the editor with a dry run, recent traffic against the limits, and every version. */
 export function ThresholdsSection({ appId }: { appId: string }) {
   const current = useThresholds(appId);
+  return (
+    <QueryBoundary query={current} loading={<TableSkeleton rows={3} columns={3} label="Loading thresholds" />} errorTitle="Thresholds could not be loaded">
+      {(data) => <ThresholdsEditor appId={appId} current={data} onReload={() => void current.refetch()} />}
+    </QueryBoundary>
+  );
+}
+
+function ThresholdsEditor({ appId, current, onReload }: { appId: string; current: CurrentThresholds; onReload: () => void }) {
   const [range, setRange] = useState<TrafficRange>("24h");
   const traffic = useAppTraffic(appId, range);
   // Both belong to the version being edited; a save or rollback makes them stale.
   const [draft, setDraft] = useState<{ version: number; values: ThresholdFormValues } | null>(null);
   const [dryRun, setDryRun] = useState<{ version: number; result: DryRunResult } | null>(null);
 
-  if (current.isPending) return <TableSkeleton rows={3} columns={3} label="Loading thresholds" />;
-  if (current.isError) {
-    return <ErrorPanel title="Thresholds could not be loaded" error={current.error} onRetry={() => void current.refetch()} />;
-  }
-
-  const { thresholds, canEdit } = current.data;
+  const { thresholds, canEdit } = current;
   const version = thresholds?.version ?? 0;
   const values = draft?.version === version ? draft.values : formFromThresholds(thresholds);
   const firings = dryRun?.version === version ? dryRun.result.firings : [];
@@ -63,7 +66,7 @@ export function ThresholdsSection({ appId }: { appId: string }) {
         canEdit={canEdit}
         onDraftChange={(next) => setDraft({ version, values: next })}
         onDryRun={(result) => setDryRun(result ? { version, result } : null)}
-        onReload={() => void current.refetch()}
+        onReload={onReload}
       />
 
       <h3>Versions</h3>
