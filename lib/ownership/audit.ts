@@ -17,7 +17,10 @@ export type AuditAction =
   | "finding.resolved_by_hand"
   | "silence.created"
   | "silence.ended"
-  | "escalation.changed";
+  | "escalation.changed"
+  | "app.confirmed"
+  | "stewardship.changed"
+  | "reminders.queued";
 
 export async function audit(
   tx: Tx,
