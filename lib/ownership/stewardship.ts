@@ -81,7 +81,7 @@ export type Stewardship = {
 
 const days = (ms: number) => Math.round(ms / DAY_MS);
 const dayStart = (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS;
-const fmtRps = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(1) : v.toPrecision(2));
+const fmtRps = (v: number) => (Number.isInteger(v) || v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(1) : v.toPrecision(2));
 
 /** A person someone could reach: active, not away, and with a channel that works. */
 export function hasWorkingContact(p: StewardPerson, smtp: boolean): boolean {
