@@ -24,7 +24,7 @@ test.describe("stewardship journeys", () => {
 
     await signIn(page, "lee");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Team overview" }).click();
-    const risk = page.getByRole("table", { name: "Risk per team" });
+    const risk = page.getByRole("table", { name: "Risk by team" });
     await expect(risk).toBeVisible();
     await expect(risk.getByRole("link", { name: `${payments!.stale} stale apps in Payments`, exact: true })).toBeVisible();
     await expect(page.getByRole("heading", { name: /Coverage over the last 90 days/ })).toBeVisible();

@@ -63,8 +63,8 @@ function RiskCells({ counts, team, teamName }: { counts: RiskCounts; team: strin
 function RiskTable({ teams, totals, mttaDays }: { teams: RiskTeam[]; totals: RiskCounts; mttaDays: number }) {
   return (
     <div className="table-wrap">
-      <table className="data-table" aria-label="Risk per team">
-        <caption className="visually-hidden">Risk per team, with totals; each number links to its apps</caption>
+      <table className="data-table" aria-label="Risk by team">
+        <caption className="visually-hidden">Risk by team, with totals; each number links to its apps</caption>
         <thead>
           <tr>
             <th scope="col">Team</th>
