@@ -35,7 +35,7 @@ export function StewardshipSettingsSection({ team }: { team: string }) {
         {error ? <p className="field-error">{error}</p> : null}
         <FormError error={save.error} />
         <button type="submit" className="button" disabled={save.isPending}>
-          Save
+          Save interval
         </button>
       </form>
     </section>
