@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { placeholders } from "@/lib/db/sql";
+import { seriesKeys } from "@/lib/traffic/keys";
 import { env } from "@/lib/env";
 import { policyFromRow, schedule } from "@/lib/notify/escalation-policy";
 import { APP_KIND } from "@/lib/grafana-sync/plan";
@@ -65,19 +66,32 @@ type DayRow = { appRef: string; day: unknown; total: unknown; n: unknown };
 
 // Sum and count of every stored sample per app and UTC day, over all three traffic levels
 // (each sample is at exactly one level, so the sums add up).
-const DAILY = (p: string[]) => `SELECT s."appRef" AS "appRef", x.day AS day, SUM(x.total) AS total, SUM(x.n) AS n FROM (
-  SELECT "key", "ts" / 86400 AS day, SUM("value") AS total, COUNT(*) AS n FROM "TrafficSample" WHERE "ts" >= ${p[0]} AND "ts" < ${p[1]} GROUP BY "key", "ts" / 86400
-  UNION ALL SELECT "key", "bucket" / 86400 AS day, SUM("sum") AS total, SUM("count") AS n FROM "TrafficRollup5m" WHERE "bucket" >= ${p[2]} AND "bucket" < ${p[3]} GROUP BY "key", "bucket" / 86400
-  UNION ALL SELECT "key", "bucket" / 86400 AS day, SUM("sum") AS total, SUM("count") AS n FROM "TrafficRollup1h" WHERE "bucket" >= ${p[4]} AND "bucket" < ${p[5]} GROUP BY "key", "bucket" / 86400
+// `keys`: only these series (a few apps: each level is read by its (key, ts) primary key);
+// null: every series (the whole fleet, one pass over the window).
+const DAILY = (p: string[], keys: number[] | null) => {
+  const only = keys ? ` AND "key" IN (${keys.join(", ")})` : "";
+  return `SELECT s."appRef" AS "appRef", x.day AS day, SUM(x.total) AS total, SUM(x.n) AS n FROM (
+  SELECT "key", "ts" / 86400 AS day, SUM("value") AS total, COUNT(*) AS n FROM "TrafficSample" WHERE "ts" >= ${p[0]} AND "ts" < ${p[1]}${only} GROUP BY "key", "ts" / 86400
+  UNION ALL SELECT "key", "bucket" / 86400 AS day, SUM("sum") AS total, SUM("count") AS n FROM "TrafficRollup5m" WHERE "bucket" >= ${p[2]} AND "bucket" < ${p[3]}${only} GROUP BY "key", "bucket" / 86400
+  UNION ALL SELECT "key", "bucket" / 86400 AS day, SUM("sum") AS total, SUM("count") AS n FROM "TrafficRollup1h" WHERE "bucket" >= ${p[4]} AND "bucket" < ${p[5]}${only} GROUP BY "key", "bucket" / 86400
 ) x JOIN "TrafficSeries" s ON s."key" = x."key" GROUP BY s."appRef", x.day`;
+};
+
+const FEW_APPS = 200;
 
 /** Per app: day start (epoch ms) → { total, n } for the complete UTC days in [fromMs, toMs). */
 async function dailyTraffic(refs: Set<string>, fromMs: number, toMs: number): Promise<Map<string, Map<number, { total: number; n: number }>>> {
   const out = new Map<string, Map<number, { total: number; n: number }>>();
   if (refs.size === 0) return out;
+  let keys: number[] | null = null;
+  if (refs.size <= FEW_APPS) {
+    // integers from the database (TrafficSeries.key), so they are safe to inline
+    keys = [...(await seriesKeys([...refs], false)).values()].filter((k) => Number.isInteger(k));
+    if (keys.length === 0) return out;
+  }
   const from = BigInt(Math.floor(fromMs / 1000));
   const to = BigInt(Math.floor(toMs / 1000));
-  const rows = await db().$queryRawUnsafe<DayRow[]>(DAILY(placeholders(6)), from, to, from, to, from, to);
+  const rows = await db().$queryRawUnsafe<DayRow[]>(DAILY(placeholders(6), keys), from, to, from, to, from, to);
   for (const r of rows) {
     if (!refs.has(r.appRef)) continue;
     const days = out.get(r.appRef) ?? new Map<number, { total: number; n: number }>();
