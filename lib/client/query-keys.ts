@@ -14,7 +14,7 @@ export const queryKeys = {
   apps: {
     all: () => ["apps"] as const,
     lists: () => ["apps", "list"] as const,
-    list: (params: { filter: AppFilter; team: string; q: string; limit: number; person?: string; finding?: string; sync?: string; sort?: string }) =>
+    list: (params: { filter: AppFilter; team: string; q: string; limit: number; person?: string; finding?: string; sync?: string; sort?: string; level?: string }) =>
       ["apps", "list", params] as const,
     detail: (appId: string) => ["apps", "detail", appId] as const,
     audit: (appId: string) => ["apps", "audit", appId] as const,

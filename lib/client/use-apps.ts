@@ -14,6 +14,7 @@ export interface AppsQuery {
   finding?: string;
   sync?: string;
   sort?: string;
+  level?: string;
 }
 
 export const APPS_PAGE_SIZE = 20;
@@ -22,7 +23,7 @@ export const APPS_PAGE_SIZE = 20;
 export function useApps(query: AppsQuery) {
   const params = {
     filter: query.filter, team: query.team, q: query.q.trim(), limit: query.limit ?? APPS_PAGE_SIZE,
-    person: query.person ?? "", finding: query.finding ?? "", sync: query.sync ?? "", sort: query.sort ?? "",
+    person: query.person ?? "", finding: query.finding ?? "", sync: query.sync ?? "", sort: query.sort ?? "", level: query.level ?? "",
   };
   return useInfiniteQuery({
     queryKey: queryKeys.apps.list(params),

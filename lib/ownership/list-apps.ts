@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import type { AppListQuery } from "@/lib/validation/ownership";
-import { compareBy, matchesFilter, matchesFinding, needsFleet } from "./list-filters";
+import { compareBy, matchesFilter, matchesFinding, matchesLevel, needsFleet } from "./list-filters";
 import { loadFleet, type FleetApp } from "./stewardship-load";
 import { appInclude, toAppSummary, type AppRow } from "./views";
 
@@ -49,7 +49,7 @@ export async function listApps(actor: Actor, query: AppListQuery) {
     throw new AppError("validation_failed", "The cursor does not belong to this list", { cursor: "is not a cursor of this list" });
   }
   const fleet = (await loadFleet(base, now))
-    .filter((f) => matchesFilter(f, query.filter) && matchesFinding(f, query.finding) && (!query.sync || f.sync === query.sync))
+    .filter((f) => matchesFilter(f, query.filter) && matchesFinding(f, query.finding) && (!query.sync || f.sync === query.sync) && matchesLevel(f, query.level))
     .sort(compareBy(query.sort));
   const page = fleet.slice(offset, offset + query.limit);
   const rows = await db().app.findMany({ where: { id: { in: page.map((f) => f.ref) } }, include: appInclude });

@@ -9,7 +9,10 @@ export type FindingFilter = "critical" | "warning" | "info" | "any" | "none";
 
 type Row = Pick<FleetApp, "appId" | "owner" | "alerting" | "reachable" | "worstFinding" | "sync" | "recentRps"> & {
   stewardship: Pick<FleetApp["stewardship"], "stale" | "reasons">;
+  scorecard?: Pick<FleetApp["scorecard"], "level">;
 };
+
+export const matchesLevel = (a: Row, level: string | undefined) => !level || a.scorecard?.level === level;
 
 export function matchesFilter(a: Row, filter: ListFilter): boolean {
   const has = (code: string) => a.stewardship.reasons.some((r) => r.code === code);
@@ -45,5 +48,5 @@ export function compareBy(sort: ListSort): (x: Row, y: Row) => number {
 }
 
 /** Whether the list needs every matching app's facts (not just one page's) to filter or sort. */
-export const needsFleet = (q: { filter: ListFilter; finding?: FindingFilter; sync?: string; sort: ListSort }) =>
-  !["all", "mine", "unowned"].includes(q.filter) || q.finding !== undefined || q.sync !== undefined || q.sort !== "appId";
+export const needsFleet = (q: { filter: ListFilter; finding?: FindingFilter; sync?: string; level?: string; sort: ListSort }) =>
+  !["all", "mine", "unowned"].includes(q.filter) || q.finding !== undefined || q.sync !== undefined || q.level !== undefined || q.sort !== "appId";

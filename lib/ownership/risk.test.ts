@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { coverageOf, coverageSeries, meanTimeToAck, riskView, unownedByTraffic, whoAnswers, type RiskApp } from "./risk";
 import { planReminders } from "./reminders";
-import { compareBy, matchesFilter, matchesFinding, needsFleet } from "./list-filters";
+import { compareBy, matchesFilter, matchesFinding, matchesLevel, needsFleet } from "./list-filters";
 
 const alice = { email: "alice@x", name: "Alice" };
 const bob = { email: "bob@x", name: "Bob" };
@@ -113,5 +113,9 @@ describe("list filters and sorts", () => {
     expect(needsFleet({ filter: "stale", sort: "appId" })).toBe(true);
     expect(needsFleet({ filter: "all", sort: "sync" })).toBe(true);
     expect(needsFleet({ filter: "all", sort: "appId", finding: "none" })).toBe(true);
+    expect(needsFleet({ filter: "all", sort: "appId", level: "gold" })).toBe(true);
+    expect(matchesLevel(row("a", { scorecard: { level: "gold" } }), "gold")).toBe(true);
+    expect(matchesLevel(row("a", { scorecard: { level: "silver" } }), "gold")).toBe(false);
+    expect(matchesLevel(row("a"), undefined)).toBe(true);
   });
 });

@@ -34,6 +34,8 @@ export const appListQuerySchema = z.object({
   // worst open finding: a severity, any (some open finding) or none
   finding: z.enum(["critical", "warning", "info", "any", "none"], { message: "must be one of critical, warning, info, any, none" }).optional(),
   sync: z.enum(["synced", "pending", "failed", "not_configured"], { message: "must be one of synced, pending, failed, not_configured" }).optional(),
+  // scorecard level (lib/ownership/stewardship.ts scorecardOf)
+  level: z.enum(["gold", "silver", "bronze", "none"], { message: "must be one of gold, silver, bronze, none" }).optional(),
   sort: z.enum(APP_LIST_SORTS, { message: `must be one of ${APP_LIST_SORTS.join(", ")}` }).default("appId"),
   team: z.string().trim().min(1).max(64, "must be at most 64 characters").optional(),
   q: z.string().trim().max(100, "must be at most 100 characters").optional(),

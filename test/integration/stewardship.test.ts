@@ -201,6 +201,8 @@ describe("the lists and the lead's risk view", () => {
     expect(ids(await list({ filter: "alerting_unreachable" }))).toEqual([unowned.appId]);
     expect(ids(await list({ finding: "warning" }))).toEqual([unowned.appId]);
     expect(ids(await list({ person: w.backup.email })).sort()).toEqual([w.app.appId, bare.appId].sort());
+    expect(ids(await list({ level: "gold" }))).toEqual([w.app.appId]);
+    expect(ids(await list({ level: "none" }))).toEqual([unowned.appId]);
     const sorted = await list({ sort: "finding" });
     expect(ids(sorted)[0]).toBe(unowned.appId);
     expect(sorted.items[0]).toMatchObject({ worstFinding: { severity: "warning", detector: "no_data" }, sync: "not_configured" });

@@ -93,6 +93,16 @@ export function AppsFiltersBar({ filters, onChange }: { filters: AppsFilters; on
         </select>
       </div>
       <div className="field field-inline">
+        <label htmlFor="apps-level">Scorecard</label>
+        <select id="apps-level" value={filters.level} onChange={(event) => onChange({ level: event.target.value })}>
+          <option value="">Any level</option>
+          <option value="gold">Gold</option>
+          <option value="silver">Silver</option>
+          <option value="bronze">Bronze</option>
+          <option value="none">No level</option>
+        </select>
+      </div>
+      <div className="field field-inline">
         <label htmlFor="apps-sort">Sort by</label>
         <select id="apps-sort" value={filters.sort} onChange={(event) => onChange({ sort: event.target.value as AppsFilters["sort"] })}>
           <option value="appId">App id</option>

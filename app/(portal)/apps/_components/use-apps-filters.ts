@@ -8,6 +8,7 @@ const FILTERS: readonly AppFilter[] = ["all", "mine", "unowned", "stale", "no_th
 const SORTS: readonly AppSort[] = ["appId", "finding", "sync", "traffic"];
 const FINDINGS = ["critical", "warning", "info", "any", "none"] as const;
 const SYNCS = ["synced", "pending", "failed", "not_configured"] as const;
+const LEVELS = ["gold", "silver", "bronze", "none"] as const;
 
 export interface AppsFilters {
   q: string;
@@ -20,6 +21,8 @@ export interface AppsFilters {
   /** Grafana sync state; "" = no filter */
   sync: string;
   sort: AppSort;
+  /** scorecard level; "" = no filter */
+  level: string;
 }
 
 function fromSearch(search: string): AppsFilters {
@@ -33,6 +36,7 @@ function fromSearch(search: string): AppsFilters {
     finding: FINDINGS.find((f) => f === params.get("finding")) ?? "",
     sync: SYNCS.find((f) => f === params.get("sync")) ?? "",
     sort: SORTS.find((f) => f === params.get("sort")) ?? "appId",
+    level: LEVELS.find((f) => f === params.get("level")) ?? "",
   };
 }
 
@@ -45,6 +49,7 @@ function toSearch(filters: AppsFilters): string {
   if (filters.finding) params.set("finding", filters.finding);
   if (filters.sync) params.set("sync", filters.sync);
   if (filters.sort !== "appId") params.set("sort", filters.sort);
+  if (filters.level) params.set("level", filters.level);
   return params.toString();
 }
 

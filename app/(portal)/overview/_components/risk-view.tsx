@@ -25,6 +25,13 @@ const appsLink = (team: string | null, filter: string) => {
   return `/apps?${p.toString()}`;
 };
 
+const levelLink = (team: string | null, level: string) => {
+  const p = new URLSearchParams();
+  if (team) p.set("team", team);
+  p.set("level", level);
+  return `/apps?${p.toString()}`;
+};
+
 type Column = { key: "alerting" | "alertingUnreachable" | "unowned" | "noThresholds" | "stale"; label: string; filter: string; words: string; tone?: "danger" | "warning" };
 
 const COLUMNS: Column[] = [
@@ -52,9 +59,14 @@ function RiskCells({ counts, team, teamName }: { counts: RiskCounts; team: strin
         {formatMtta(counts.mttaMs)}
       </td>
       <td className="num">
-        <span title="gold / silver / bronze / no level">
-          {counts.scorecard.gold} / {counts.scorecard.silver} / {counts.scorecard.bronze} / {counts.scorecard.none}
-        </span>
+        {(["gold", "silver", "bronze", "none"] as const).map((level, i) => (
+          <span key={level}>
+            {i > 0 ? " / " : null}
+            <Link href={levelLink(team, level)} aria-label={`${counts.scorecard[level]} ${level === "none" ? "apps without a level" : `${level} apps`} in ${teamName}`}>
+              {counts.scorecard[level]}
+            </Link>
+          </span>
+        ))}
       </td>
     </>
   );
