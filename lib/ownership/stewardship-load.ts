@@ -128,20 +128,22 @@ export async function loadFleet(where: Prisma.AppWhereInput = {}, now = new Date
   const today = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
   const people = [...new Set(apps.flatMap((a) => [a.ownership?.owner.id, a.ownership?.backup?.id]).filter((id): id is string => Boolean(id)))];
   const grafana = isGrafanaConfigured();
+  // the whole fleet: read every row instead of listing thousands of ids as parameters
+  const whole = Object.keys(where).length === 0;
 
   const [thresholdRows, findings, traffic, failing, tasks] = await Promise.all([
     db().thresholdVersion.findMany({
-      where: { appRef: { in: refs } },
+      where: whole ? {} : { appRef: { in: refs } },
       orderBy: [{ appRef: "asc" }, { version: "desc" }],
       select: { appRef: true, floorRps: true, ceilingRps: true, enabled: true, createdAt: true },
     }),
     db().finding.findMany({
-      where: { appRef: { in: refs }, OR: [{ status: "open" }, { severity: "critical", startedAt: { gte: ignoredSince } }] },
+      where: { appRef: whole ? { not: null } : { in: refs }, OR: [{ status: "open" }, { severity: "critical", startedAt: { gte: ignoredSince } }] },
       select: { appRef: true, detector: true, severity: true, status: true, startedAt: true, acknowledgedAt: true, resolvedAt: true, pageState: true, silenceId: true },
     }),
     dailyTraffic(refSet, today - (OUTDATED_WINDOW_DAYS + 1) * DAY_MS, today),
     failingRecipients(people, now),
-    grafana ? db().outboxTask.findMany({ where: { kind: APP_KIND, subject: { in: apps.map((a) => a.appId) } }, select: { subject: true, status: true } }) : Promise.resolve([]),
+    grafana ? db().outboxTask.findMany({ where: { kind: APP_KIND, ...(whole ? {} : { subject: { in: apps.map((a) => a.appId) } }) }, select: { subject: true, status: true } }) : Promise.resolve([]),
   ]);
 
   const thresholds = new Map<string, ThresholdFacts>();
