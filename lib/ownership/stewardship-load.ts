@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { policyFromRow, schedule } from "@/lib/notify/escalation-policy";
 import { APP_KIND } from "@/lib/grafana-sync/plan";
 import { isGrafanaConfigured } from "@/lib/grafana-sync/status";
+import { severityRank } from "./list-filters";
 import {
   DAY_MS, IGNORED_WINDOW_DAYS, OUTDATED_WINDOW_DAYS, scorecardOf, someoneReachable, stewardshipOf,
   type CriticalFinding, type Scorecard, type StewardPerson, type Stewardship, type StewardshipFacts, type ThresholdFacts,
@@ -54,8 +55,7 @@ export type FleetApp = {
   recentRps: number | null;
 };
 
-export const SEVERITY_RANK: Record<string, number> = { critical: 0, warning: 1, info: 2 };
-const rank = (s: string) => SEVERITY_RANK[s] ?? 3;
+const rank = severityRank;
 
 /** Escalation time of a policy: when its last step (with repeats) is due after the finding opened. */
 export function escalationMsOf(row: { steps: string; repeat: number } | null): number {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import "./messages";
 import { freeText, nameText, requiredText } from "./text";
+import { SEVERITIES } from "@/lib/domain/enums";
 
 // One schema per operation, shared by the browser forms and the route handlers.
 export const appIdSchema = z
@@ -32,7 +33,7 @@ export const appListQuerySchema = z.object({
   // apps this person owns or backs (the overview's "who answers for what")
   person: email.optional(),
   // worst open finding: a severity, any (some open finding) or none
-  finding: z.enum(["critical", "warning", "info", "any", "none"], { message: "must be one of critical, warning, info, any, none" }).optional(),
+  finding: z.enum([...SEVERITIES, "any", "none"], { message: `must be one of ${[...SEVERITIES, "any", "none"].join(", ")}` }).optional(),
   sync: z.enum(["synced", "pending", "failed", "not_configured"], { message: "must be one of synced, pending, failed, not_configured" }).optional(),
   // scorecard level (lib/ownership/stewardship.ts scorecardOf)
   level: z.enum(["gold", "silver", "bronze", "none"], { message: "must be one of gold, silver, bronze, none" }).optional(),
