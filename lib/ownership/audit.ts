@@ -19,8 +19,7 @@ export type AuditAction =
   | "silence.ended"
   | "escalation.changed"
   | "app.confirmed"
-  | "stewardship.changed"
-  | "reminders.queued";
+  | "stewardship.changed";
 
 export async function audit(
   tx: Tx,
