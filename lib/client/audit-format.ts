@@ -24,6 +24,8 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   "silence.created": "Silenced the app",
   "silence.ended": "Ended a silence",
   "escalation.changed": "Changed the escalation policy",
+  "app.confirmed": "Confirmed it is still theirs",
+  "stewardship.changed": "Changed how often owners confirm their apps",
 };
 
 export function actionLabel(action: string): string {

@@ -9,11 +9,12 @@ export const queryKeys = {
   myFindings: () => ["me", "findings"] as const,
   teams: () => ["teams"] as const,
   escalation: (team: string) => ["teams", "escalation", team] as const,
+  stewardship: (team: string) => ["teams", "stewardship", team] as const,
   users: (params: { q: string; team: string }) => ["users", params] as const,
   apps: {
     all: () => ["apps"] as const,
     lists: () => ["apps", "list"] as const,
-    list: (params: { filter: AppFilter; team: string; q: string; limit: number }) =>
+    list: (params: { filter: AppFilter; team: string; q: string; limit: number; person?: string; finding?: string; sync?: string; sort?: string; level?: string }) =>
       ["apps", "list", params] as const,
     detail: (appId: string) => ["apps", "detail", appId] as const,
     audit: (appId: string) => ["apps", "audit", appId] as const,

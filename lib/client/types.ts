@@ -7,18 +7,40 @@ import type { Scope } from "@/lib/auth/scopes";
 import type { appView } from "@/lib/ownership/app-view";
 import type { getMe } from "@/lib/ownership/me";
 import type { AppSummary as AppSummaryView, Person as PersonView } from "@/lib/ownership/views";
+import type { appViewWithStewardship } from "@/lib/ownership/confirm";
+import type { ReasonCode, ScoreLevel, Scorecard as ScorecardView, Stewardship as StewardshipView } from "@/lib/ownership/stewardship";
+import type { SyncStateName, WorstFinding } from "@/lib/ownership/stewardship-load";
 
 export type { Role };
 export type Person = PersonView;
 /** GET /api/me (the stored role is a string in SQLite; it is always one of the roles). */
 export type Me = Omit<Awaited<ReturnType<typeof getMe>>, "role"> & { role: Role };
+
+export type { ScoreLevel, SyncStateName, WorstFinding };
+export type StewardshipReasonCode = ReasonCode;
+export type Stewardship = StewardshipView;
+export type Scorecard = ScorecardView;
+
+/** Health on list rows (GET /api/apps); absent in optimistic updates. */
+export type AppHealth = {
+  worstFinding?: WorstFinding | null;
+  sync?: SyncStateName;
+  stale?: boolean;
+  reasons?: ReasonCode[];
+  level?: ScoreLevel;
+  recentRps?: number | null;
+};
 /** One row of GET /api/apps. */
-export type AppSummary = AppSummaryView;
-/** GET /api/apps/{appId}: the app with what the current user may do to it. */
-export type AppDetail = ReturnType<typeof appView>;
+export type AppSummary = AppSummaryView & AppHealth;
+/**
+ * GET /api/apps/{appId}: the app with what the current user may do to it; GET and the confirm
+ * answer add its stewardship, scorecard, worst finding and sync state (other mutations do not).
+ */
+export type AppDetail = ReturnType<typeof appView> & AppHealth & Partial<Pick<Awaited<ReturnType<typeof appViewWithStewardship>>, "stewardship" | "scorecard" | "canConfirm">>;
 export type AppPermissions = AppDetail["permissions"];
 
-export type AppFilter = "all" | "mine" | "unowned";
+export type AppFilter = "all" | "mine" | "unowned" | "stale" | "no_thresholds" | "alerting" | "alerting_unreachable" | "not_confirmed";
+export type AppSort = "appId" | "finding" | "sync" | "traffic";
 
 export interface AppsPage {
   items: AppSummary[];
@@ -60,9 +82,46 @@ export interface OverviewTeam extends OverviewCounts {
   name: string;
 }
 
+export interface CoveragePoint {
+  day: string;
+  apps: number;
+  owned: number;
+  withBackup: number;
+  reachable: number;
+}
+
+export interface RiskCounts {
+  apps: number;
+  alerting: number;
+  alertingUnreachable: number;
+  unowned: number;
+  noThresholds: number;
+  stale: number;
+  scorecard: Record<ScoreLevel, number>;
+  mttaMs: number | null;
+  acknowledged: number;
+  unownedByTraffic: { appId: string; name: string; team: string; recentRps: number | null }[];
+  coverage: CoveragePoint[];
+}
+
+export interface RiskTeam extends RiskCounts {
+  slug: string;
+  name: string;
+  confirmEveryDays: number;
+}
+
+export interface PersonLoad {
+  email: string;
+  name: string;
+  owns: string[];
+  backs: string[];
+  answersNow: number;
+}
+
 export interface Overview {
   teams: OverviewTeam[];
   totals: OverviewCounts;
+  risk: { teams: RiskTeam[]; totals: RiskCounts; people: PersonLoad[]; windows: { mttaDays: number; coverageDays: number } };
 }
 
 export type TokenScope = Scope;

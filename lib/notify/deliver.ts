@@ -55,6 +55,14 @@ function stale(n: Due): boolean {
 }
 
 function toItem(n: Due): DigestItem | null {
+  if (n.event === "reminder") {
+    try {
+      const v = JSON.parse(n.notice ?? "") as { kind: "confirm" | "stale"; apps: { appId: string; appName: string; reasons: string[] }[] };
+      return { kind: "reminder", reminder: v.kind, apps: v.apps };
+    } catch {
+      return null;
+    }
+  }
   if (n.event === "changed") {
     try {
       return { kind: "notice", ...(JSON.parse(n.notice ?? "") as Omit<NoticeItem, "kind">) };

@@ -60,4 +60,23 @@ describe("buildDigest", () => {
     expect(d.subject).toBe("[NOTICE] A: Lee changed the backup");
     expect(d.json.portal.incidents).toEqual([]);
   });
+
+  it("a stewardship reminder is one message listing the apps due, with why and a link to each", () => {
+    const d = buildDigest({
+      recipient: "bob@example.com", portalUrl: "https://portal.example", idempotencyKey: "k9", ackUrl: ack,
+      items: [{ kind: "reminder", reminder: "confirm", apps: [
+        { appId: "card-vault", appName: "Card vault", reasons: ["Bob has not confirmed this app is still theirs."] },
+        { appId: "checkout-api", appName: "Checkout API", reasons: ["Bob has not confirmed this app is still theirs."] },
+      ] }],
+    });
+    expect(d.subject).toBe("[STEWARDSHIP] Still yours? 2 apps due for confirmation");
+    expect(d.text).toContain("- Card vault (card-vault): https://portal.example/apps/card-vault");
+    expect(d.json.portal.reminders[0]?.apps.map((a) => a.appUrl)).toEqual(["https://portal.example/apps/card-vault", "https://portal.example/apps/checkout-api"]);
+    const lead = buildDigest({
+      recipient: "lee@example.com", portalUrl: "https://portal.example", idempotencyKey: "k10", ackUrl: ack,
+      items: [{ kind: "reminder", reminder: "stale", apps: [{ appId: "crawler", appName: "Crawler", reasons: ["No thresholds are set."] }] }],
+    });
+    expect(lead.subject).toBe("[STEWARDSHIP] 1 stale app in your team");
+    expect(lead.text).toContain("Stale apps in your team:");
+  });
 });

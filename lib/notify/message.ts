@@ -2,11 +2,11 @@
 // (a crash and a threshold breach of one app at one time are one incident), escalations,
 // findings that resolved, and change notices — as email text and as webhook JSON.
 
-export type NotifyEvent = "opened" | "resolved" | "escalated" | "changed";
+export type NotifyEvent = "opened" | "resolved" | "escalated" | "changed" | "reminder";
 
 export type FindingItem = {
   kind: "finding";
-  event: Exclude<NotifyEvent, "changed">;
+  event: Exclude<NotifyEvent, "changed" | "reminder">;
   /** Escalation step (1, 2, …) for "escalated". */
   step: number;
   findingId: string;
@@ -24,7 +24,10 @@ export type FindingItem = {
 
 export type NoticeItem = { kind: "notice"; appId: string; appName: string; actor: string; what: string; why: string | null };
 
-export type DigestItem = FindingItem | NoticeItem;
+/** A stewardship reminder (lib/ownership/stewardship-jobs.ts): apps due for "still yours?", or a team's stale apps for its lead. */
+export type ReminderItem = { kind: "reminder"; reminder: "confirm" | "stale"; apps: { appId: string; appName: string; reasons: string[] }[] };
+
+export type DigestItem = FindingItem | NoticeItem | ReminderItem;
 
 export type Incident = {
   appId: string | null;
@@ -52,6 +55,7 @@ export type Digest = {
       incidents: Incident[];
       resolved: { appId: string | null; detector: string; findingId: string; resolvedAt: string }[];
       notices: { appId: string; actor: string; what: string; why: string | null; appUrl: string }[];
+      reminders: { kind: "confirm" | "stale"; apps: { appId: string; appName: string; reasons: string[]; appUrl: string }[] }[];
     };
   };
 };
@@ -108,7 +112,7 @@ export function toIncidents(items: FindingItem[], appUrl: (appId: string | null)
     .sort((a, b) => rank(a.severity) - rank(b.severity) || a.appName.localeCompare(b.appName));
 }
 
-function subjectOf(incidents: Incident[], resolved: number, notices: NoticeItem[]): string {
+function subjectOf(incidents: Incident[], resolved: number, notices: NoticeItem[], reminders: ReminderItem[] = []): string {
   const first = incidents[0];
   if (first && incidents.length === 1) {
     const esc = first.escalation ? " (escalated, not acknowledged)" : "";
@@ -120,6 +124,12 @@ function subjectOf(incidents: Incident[], resolved: number, notices: NoticeItem[
   }
   if (resolved > 0) return `[RESOLVED] ${resolved} finding${resolved === 1 ? "" : "s"} resolved`;
   const n = notices[0];
+  if (notices.length === 0 && reminders.length > 0) {
+    const confirm = reminders.filter((r) => r.reminder === "confirm").reduce((k, r) => k + r.apps.length, 0);
+    const stale = reminders.filter((r) => r.reminder === "stale").reduce((k, r) => k + r.apps.length, 0);
+    if (confirm > 0) return `[STEWARDSHIP] Still yours? ${confirm} app${confirm === 1 ? "" : "s"} due for confirmation${stale > 0 ? `, ${stale} stale in your team` : ""}`;
+    return `[STEWARDSHIP] ${stale} stale app${stale === 1 ? "" : "s"} in your team`;
+  }
   if (n && notices.length === 1) return `[NOTICE] ${n.appName}: ${n.actor} ${n.what}`;
   return `[NOTICE] ${notices.length} changes to your apps`;
 }
@@ -130,8 +140,9 @@ export function buildDigest(input: DigestInput): Digest {
   const paged = input.items.filter((i): i is FindingItem => i.kind === "finding" && i.event !== "resolved");
   const resolved = input.items.filter((i): i is FindingItem => i.kind === "finding" && i.event === "resolved");
   const notices = input.items.filter((i): i is NoticeItem => i.kind === "notice");
+  const reminders = input.items.filter((i): i is ReminderItem => i.kind === "reminder");
   const incidents = toIncidents(paged, appUrl, input.ackUrl);
-  const subject = subjectOf(incidents, resolved.length, notices);
+  const subject = subjectOf(incidents, resolved.length, notices, reminders);
 
   const lines: string[] = [];
   incidents.forEach((inc, k) => {
@@ -151,6 +162,14 @@ export function buildDigest(input: DigestInput): Digest {
     for (const n of notices) lines.push(`- ${n.appName} (${n.appId}): ${n.actor} ${n.what}${n.why ? ` — "${n.why}"` : ""}. ${appUrl(n.appId)}`);
     lines.push("");
   }
+  for (const r of reminders) {
+    lines.push(r.reminder === "confirm" ? "Still yours? Confirm with “Still mine” on each app's page (or POST /api/apps/{appId}/confirm):" : "Stale apps in your team:");
+    for (const a of r.apps) {
+      lines.push(`- ${a.appName} (${a.appId}): ${appUrl(a.appId)}`);
+      for (const why of a.reasons) lines.push(`    ${why}`);
+    }
+    lines.push("");
+  }
   lines.push("You get this because you answer for these apps (owner, backup, or the next step of your team's escalation policy).");
   const text = `${subject}\n\n${lines.join("\n")}`;
 
@@ -164,6 +183,10 @@ export function buildDigest(input: DigestInput): Digest {
   }
   if (resolved.length > 0) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `Resolved: ${resolved.map((r) => `${r.appId ?? "fleet"} ${word(r.detector)}`).join(", ")}` }] });
   for (const n of notices) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `${n.appName}: ${n.actor} ${n.what}${n.why ? ` — "${n.why}"` : ""}` }] });
+  for (const r of reminders) {
+    const head = r.reminder === "confirm" ? "*Still yours?*" : "*Stale apps in your team*";
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: `${head}\n${r.apps.map((a) => `<${appUrl(a.appId)}|${a.appName}>: ${a.reasons.join(" ")}`).join("\n")}` } });
+  }
 
   return {
     subject,
@@ -177,6 +200,7 @@ export function buildDigest(input: DigestInput): Digest {
         incidents,
         resolved: resolved.map((r) => ({ appId: r.appId, detector: r.detector, findingId: r.findingId, resolvedAt: (r.resolvedAt ?? r.startedAt).toISOString() })),
         notices: notices.map((n) => ({ appId: n.appId, actor: n.actor, what: n.what, why: n.why, appUrl: appUrl(n.appId) })),
+        reminders: reminders.map((r) => ({ kind: r.reminder, apps: r.apps.map((a) => ({ ...a, appUrl: appUrl(a.appId) })) })),
       },
     },
   };

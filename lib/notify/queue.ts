@@ -4,7 +4,7 @@ import { channelsFor } from "@/lib/findings/window";
 
 export type Contact = { id: string; notifyEmail: string | null; notifyWebhook: string | null };
 
-export type QueueRow = { findingId: string | null; event: "opened" | "resolved" | "escalated" | "changed"; step?: number; notice?: unknown };
+export type QueueRow = { findingId: string | null; event: "opened" | "resolved" | "escalated" | "changed" | "reminder"; step?: number; notice?: unknown };
 
 // Queues one row per person and channel. For findings the unique key (finding, event, channel,
 // recipient, step) makes this idempotent: a repeated pass queues nothing new.

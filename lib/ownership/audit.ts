@@ -17,7 +17,9 @@ export type AuditAction =
   | "finding.resolved_by_hand"
   | "silence.created"
   | "silence.ended"
-  | "escalation.changed";
+  | "escalation.changed"
+  | "app.confirmed"
+  | "stewardship.changed";
 
 export async function audit(
   tx: Tx,

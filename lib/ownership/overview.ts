@@ -1,7 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { appState, type AppState } from "./responder";
-import { personSelect } from "./views";
+import { appState, isAway, type AppState } from "./responder";
+import { coverageSeries, riskView, utcDay, type RiskApp } from "./risk";
+import { DAY_MS } from "./stewardship";
+import { loadFleet, type FleetApp } from "./stewardship-load";
 
 export type TeamCounts = { apps: number; owned: number; unowned: number; withBackup: number; ownerAway: number; unreachable: number };
 
@@ -17,22 +19,67 @@ export function countApp(c: TeamCounts, state: AppState, hasBackup: boolean): vo
   if (state === "unreachable") c.unreachable += 1;
 }
 
+/** Who would be paged now, ignoring contacts: the owner, or the backup while the owner is away or deactivated. */
+function responderEmail(a: FleetApp, now: Date): string | null {
+  const ok = (p: FleetApp["owner"]) => p !== null && p.active && !isAway(p, now);
+  if (!a.owner) return null;
+  if (ok(a.owner)) return a.owner.email;
+  return ok(a.backup) ? (a.backup?.email ?? null) : null;
+}
+
+export function toRiskApp(a: FleetApp, now: Date): RiskApp {
+  return {
+    appId: a.appId, name: a.name, teamId: a.teamId, team: a.team,
+    owner: a.owner ? { email: a.owner.email, name: a.owner.name } : null,
+    backup: a.backup ? { email: a.backup.email, name: a.backup.name } : null,
+    alerting: a.alerting, reachable: a.reachable, stale: a.stewardship.stale,
+    noThresholds: a.stewardship.reasons.some((r) => r.code === "no_thresholds"),
+    level: a.scorecard.level, recentRps: a.recentRps, responder: responderEmail(a, now),
+  };
+}
+
+export const COVERAGE_DAYS = 90;
+export const MTTA_DAYS = 30;
+
+// GET /api/overview: the coverage table (teams/totals, unchanged) plus the lead's risk view.
 export async function teamOverview(now = new Date()) {
-  const [teams, apps] = await Promise.all([
-    db().team.findMany({ orderBy: { slug: "asc" }, select: { id: true, slug: true, name: true } }),
-    db().app.findMany({
-      select: { teamId: true, ownership: { select: { owner: { select: personSelect }, backup: { select: personSelect } } } },
+  const since = new Date(now.getTime() - MTTA_DAYS * DAY_MS);
+  const [teams, fleet, acks, snapshots] = await Promise.all([
+    db().team.findMany({ orderBy: { slug: "asc" }, select: { id: true, slug: true, name: true, confirmEveryDays: true } }),
+    loadFleet({}, now),
+    db().finding.findMany({
+      where: { acknowledgedAt: { not: null }, startedAt: { gte: since }, appRef: { not: null } },
+      select: { startedAt: true, acknowledgedAt: true, app: { select: { teamId: true } } },
+    }),
+    db().coverageSnapshot.findMany({
+      where: { day: { gt: utcDay(new Date(now.getTime() - COVERAGE_DAYS * DAY_MS)) } },
+      select: { teamId: true, day: true, apps: true, owned: true, withBackup: true, reachable: true },
     }),
   ]);
   const byTeam = new Map(teams.map((t) => [t.id, empty()]));
   const totals = empty();
-  for (const app of apps) {
-    const owner = app.ownership?.owner ?? null;
-    const backup = app.ownership?.backup ?? null;
+  for (const app of fleet) {
+    const owner = app.owner;
+    const backup = app.backup;
     const state = appState(owner, backup, now);
     const counts = byTeam.get(app.teamId);
     if (counts) countApp(counts, state, backup !== null);
     countApp(totals, state, backup !== null);
   }
-  return { teams: teams.map((t) => ({ slug: t.slug, name: t.name, ...(byTeam.get(t.id) ?? empty()) })), totals };
+  const risk = riskView(
+    teams,
+    fleet.map((a) => toRiskApp(a, now)),
+    acks.flatMap((f) => (f.app && f.acknowledgedAt ? [{ teamId: f.app.teamId, startedAt: f.startedAt, acknowledgedAt: f.acknowledgedAt }] : [])),
+  );
+  const riskOf = new Map(risk.teams.map((t) => [t.slug, t]));
+  return {
+    teams: teams.map((t) => ({ slug: t.slug, name: t.name, ...(byTeam.get(t.id) ?? empty()) })),
+    totals,
+    risk: {
+      teams: teams.map((t) => ({ ...riskOf.get(t.slug)!, confirmEveryDays: t.confirmEveryDays, coverage: coverageSeries(snapshots, t.id) })),
+      totals: { ...risk.totals, coverage: coverageSeries(snapshots, null) },
+      people: risk.people,
+      windows: { mttaDays: MTTA_DAYS, coverageDays: COVERAGE_DAYS },
+    },
+  };
 }

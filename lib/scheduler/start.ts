@@ -11,6 +11,7 @@ import { discoverApps, pullTraffic } from "@/lib/traffic/prometheus-pull";
 import { drainOutbox } from "@/lib/grafana-sync/drain";
 import { reconcileGrafana } from "@/lib/grafana-sync/reconcile";
 import { getGrafana } from "@/lib/grafana/server";
+import { runStewardshipDaily } from "@/lib/ownership/stewardship-jobs";
 import { pruneLeases } from "./lease";
 import { startJobs, type Job } from "./scheduler";
 
@@ -50,6 +51,9 @@ export function startScheduler(): void {
         await pruneLeases();
       },
     },
+    // daily work run hourly: today's coverage snapshot per team (upsert) and, once per UTC day,
+    // the "still yours?" / stale-apps reminders (lib/ownership/stewardship-jobs.ts)
+    { name: "stewardship", intervalMs: 3_600_000, exclusive: true, run: () => runStewardshipDaily() },
   ];
   if (e.PROMETHEUS_URL) {
     jobs.push({ name: "prometheus-discovery", intervalMs: 300_000, exclusive: true, run: () => discoverApps() });

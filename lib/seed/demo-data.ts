@@ -1,7 +1,9 @@
 // The demo world for the embedded default: three teams, seven people, 25 apps (a few with thresholds).
 export const DEMO_TEAMS = [
   { slug: "payments", name: "Payments" },
-  { slug: "search", name: "Search" },
+  // Search asks its owners to confirm every 21 days: its apps (owned since 30 days) are due,
+  // so the demo shows "not confirmed" and the "Still mine" button (e2e/stewardship.spec.ts).
+  { slug: "search", name: "Search", confirmEveryDays: 21 },
   { slug: "platform", name: "Platform" },
 ] as const;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import "./messages";
 import { freeText, nameText, requiredText } from "./text";
+import { SEVERITIES } from "@/lib/domain/enums";
 
 // One schema per operation, shared by the browser forms and the route handlers.
 export const appIdSchema = z
@@ -22,8 +23,21 @@ export const appCreateSchema = z.strictObject({
   description: freeText(2000).optional(),
 });
 
+// stale | no_thresholds | alerting | alerting_unreachable | not_confirmed are decided per app
+// (lib/ownership/stewardship.ts); the overview links each of its numbers to one of them.
+export const APP_LIST_FILTERS = ["all", "mine", "unowned", "stale", "no_thresholds", "alerting", "alerting_unreachable", "not_confirmed"] as const;
+export const APP_LIST_SORTS = ["appId", "finding", "sync", "traffic"] as const;
+
 export const appListQuerySchema = z.object({
-  filter: z.enum(["all", "mine", "unowned"]).default("all"),
+  filter: z.enum(APP_LIST_FILTERS, { message: `must be one of ${APP_LIST_FILTERS.join(", ")}` }).default("all"),
+  // apps this person owns or backs (the overview's "who answers for what")
+  person: email.optional(),
+  // worst open finding: a severity, any (some open finding) or none
+  finding: z.enum([...SEVERITIES, "any", "none"], { message: `must be one of ${[...SEVERITIES, "any", "none"].join(", ")}` }).optional(),
+  sync: z.enum(["synced", "pending", "failed", "not_configured"], { message: "must be one of synced, pending, failed, not_configured" }).optional(),
+  // scorecard level (lib/ownership/stewardship.ts scorecardOf)
+  level: z.enum(["gold", "silver", "bronze", "none"], { message: "must be one of gold, silver, bronze, none" }).optional(),
+  sort: z.enum(APP_LIST_SORTS, { message: `must be one of ${APP_LIST_SORTS.join(", ")}` }).default("appId"),
   team: z.string().trim().min(1).max(64, "must be at most 64 characters").optional(),
   q: z.string().trim().max(100, "must be at most 100 characters").optional(),
   cursor: z.string().trim().min(1).max(200, "must be at most 200 characters").optional(),

@@ -17,7 +17,9 @@ describe("GET /api/apps", () => {
     const all = await call(listApps, "GET", { as: w.owner, query: { team: w.team.slug } });
     expect(all.status).toBe(200);
     expect(all.body.items).toHaveLength(5);
-    expect(Object.keys(all.body.items[0]).sort()).toEqual(["appId", "backup", "name", "owner", "ownerAway", "responder", "state", "team", "teamName"]);
+    expect(Object.keys(all.body.items[0]).sort()).toEqual([
+      "appId", "backup", "level", "name", "owner", "ownerAway", "reasons", "recentRps", "responder", "stale", "state", "sync", "team", "teamName", "worstFinding",
+    ]);
     expect(all.body.items.find((a: { appId: string }) => a.appId === backed.appId)).toMatchObject({ owner: { email: w.lead.email }, backup: { email: w.owner.email } });
 
     const mine = await call(listApps, "GET", { as: w.owner, query: { team: w.team.slug, filter: "mine" } });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { OverviewTable } from "./_components/overview-table";
+import { RiskView } from "./_components/risk-view";
 
 export const metadata: Metadata = { title: "Team overview" };
 
@@ -11,7 +12,10 @@ export default function OverviewPage() {
         title="Team overview"
         description="How well each team's apps are covered. “Nobody reachable” counts owned apps whose owner is away with no backup; unowned apps have nobody to page either."
       />
-      <OverviewTable />
+      <div className="stack-lg">
+        <OverviewTable />
+        <RiskView />
+      </div>
     </>
   );
 }

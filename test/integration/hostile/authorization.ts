@@ -69,6 +69,7 @@ export const AUTHORIZATION: Record<string, AuthorizationRow> = {
     allow: SIGNED_IN,
     request: async (w) => ({ path: `/api/apps/${(await makeApp(w.team.id)).appId}/claim` }), // an unowned app: anyone may claim it
   },
+  "POST /api/apps/[appId]/confirm": { allow: ["owner", "token:write"], request: async (w) => ({ path: `/api/apps/${w.app.appId}/confirm` }) }, // the owner's write token acts as the owner
   "POST /api/apps/[appId]/release": { allow: APP_MANAGERS, request: async (w) => ({ path: `/api/apps/${w.app.appId}/release`, body: { reason: "matrix" } }) },
   "PUT /api/apps/[appId]/thresholds": { allow: APP_EDITORS, request: async (w) => ({ path: `/api/apps/${w.app.appId}/thresholds`, body: { ...thresholds, reason: "matrix" } }) },
   "POST /api/apps/[appId]/thresholds/dry-run": { allow: SIGNED_IN, request: async (w) => ({ path: `/api/apps/${w.app.appId}/thresholds/dry-run`, body: thresholds }) },
@@ -97,6 +98,7 @@ export const AUTHORIZATION: Record<string, AuthorizationRow> = {
   "DELETE /api/findings/[id]/ack": { allow: APP_EDITORS, request: async (w) => ({ path: `/api/findings/${(await openFinding(w, true)).id}/ack`, body: { reason: "matrix" } }) },
   "POST /api/findings/[id]/resolve": { allow: APP_EDITORS, request: async (w) => ({ path: `/api/findings/${(await openFinding(w)).id}/resolve`, body: { reason: "matrix" } }) },
   "PUT /api/teams/[team]/escalation": { allow: ["lead", "admin"], request: async (w) => ({ path: `/api/teams/${w.team.slug}/escalation`, body: { steps: [{ after: "5m", notify: "lead" }], repeat: 1 } }) },
+  "PUT /api/teams/[team]/stewardship": { allow: ["lead", "admin"], request: async (w) => ({ path: `/api/teams/${w.team.slug}/stewardship`, body: { confirmEveryDays: 30 } }) },
   "POST /api/auth/login": { allow: "public", request: async () => ({ path: "/api/auth/login" }) },
   "POST /api/auth/logout": { allow: "public", request: async () => ({ path: "/api/auth/logout" }) },
   "POST /api/detection/run": { allow: ["lead", "otherLead", "admin"], request: async (w) => ({ path: "/api/detection/run", body: { appId: w.app.appId } }) },

@@ -17,7 +17,7 @@ export function AppsBrowser() {
     <section className="stack" aria-label="Apps">
       <AppsFiltersBar filters={filters} onChange={setFilters} />
       {apps.isPending ? (
-        <TableSkeleton label="Loading apps" columns={7} />
+        <TableSkeleton label="Loading apps" columns={9} />
       ) : apps.isError && items.length === 0 ? (
         <ErrorPanel title="Apps could not be loaded" error={apps.error} onRetry={() => void apps.refetch()} />
       ) : items.length === 0 ? (

@@ -11,6 +11,15 @@ const FILTER_OPTIONS: { value: AppFilter; label: string }[] = [
   { value: "unowned", label: "Unowned" },
 ];
 
+// The lead's risk view links here with these; they are a select so the bar stays short.
+const STEWARDSHIP_OPTIONS: { value: AppFilter; label: string }[] = [
+  { value: "stale", label: "Stale" },
+  { value: "not_confirmed", label: "Due for confirmation" },
+  { value: "no_thresholds", label: "Without thresholds" },
+  { value: "alerting", label: "Alerting now" },
+  { value: "alerting_unreachable", label: "Alerting, nobody reachable" },
+];
+
 // Typing should not fire a request per keystroke; the URL (and query) follows after a pause.
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -47,6 +56,66 @@ export function AppsFiltersBar({ filters, onChange }: { filters: AppsFilters; on
           ))}
         </select>
       </div>
+      <div className="field field-inline">
+        <label htmlFor="apps-stewardship">Needs attention</label>
+        <select
+          id="apps-stewardship"
+          value={STEWARDSHIP_OPTIONS.some((o) => o.value === filters.filter) ? filters.filter : ""}
+          onChange={(event) => onChange({ filter: (event.target.value || "all") as AppFilter })}
+        >
+          <option value="">—</option>
+          {STEWARDSHIP_OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field field-inline">
+        <label htmlFor="apps-finding">Worst finding</label>
+        <select id="apps-finding" value={filters.finding} onChange={(event) => onChange({ finding: event.target.value })}>
+          <option value="">Any state</option>
+          <option value="critical">Critical</option>
+          <option value="warning">Warning</option>
+          <option value="info">Info</option>
+          <option value="any">Some open finding</option>
+          <option value="none">No open finding</option>
+        </select>
+      </div>
+      <div className="field field-inline">
+        <label htmlFor="apps-sync">Grafana</label>
+        <select id="apps-sync" value={filters.sync} onChange={(event) => onChange({ sync: event.target.value })}>
+          <option value="">Any</option>
+          <option value="failed">Failed</option>
+          <option value="pending">Pending</option>
+          <option value="synced">Synced</option>
+          <option value="not_configured">Not configured</option>
+        </select>
+      </div>
+      <div className="field field-inline">
+        <label htmlFor="apps-level">Scorecard</label>
+        <select id="apps-level" value={filters.level} onChange={(event) => onChange({ level: event.target.value })}>
+          <option value="">Any level</option>
+          <option value="gold">Gold</option>
+          <option value="silver">Silver</option>
+          <option value="bronze">Bronze</option>
+          <option value="none">No level</option>
+        </select>
+      </div>
+      <div className="field field-inline">
+        <label htmlFor="apps-sort">Sort by</label>
+        <select id="apps-sort" value={filters.sort} onChange={(event) => onChange({ sort: event.target.value as AppsFilters["sort"] })}>
+          <option value="appId">App id</option>
+          <option value="finding">Worst finding</option>
+          <option value="sync">Grafana sync</option>
+          <option value="traffic">Recent traffic</option>
+        </select>
+      </div>
+      {filters.person ? (
+        <button type="button" className="button button-secondary" onClick={() => onChange({ person: "" })}>
+          Answered for by {filters.person} ✕
+        </button>
+      ) : null}
       <fieldset className="segmented">
         <legend>Show</legend>
         {FILTER_OPTIONS.map((option) => (

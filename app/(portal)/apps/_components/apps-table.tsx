@@ -5,13 +5,14 @@ import { useCurrentUser } from "@/components/current-user";
 import { PersonLabel, ResponderLabel } from "@/components/person";
 import type { AppSummary } from "@/lib/client/types";
 import { ClaimButton } from "@/components/claim-button";
+import { SyncBadge, WorstFindingBadge } from "@/components/stewardship-badges";
 
 export function AppsTable({ apps, busy }: { apps: AppSummary[]; busy?: boolean }) {
   const me = useCurrentUser();
   return (
     <div className="table-wrap" aria-busy={busy || undefined}>
       <table className="data-table">
-        <caption className="visually-hidden">Applications with their owner, backup and responder</caption>
+        <caption className="visually-hidden">Applications with their owner, backup, responder, worst open finding and Grafana sync state</caption>
         <thead>
           <tr>
             <th scope="col">App id</th>
@@ -20,6 +21,8 @@ export function AppsTable({ apps, busy }: { apps: AppSummary[]; busy?: boolean }
             <th scope="col">Owner</th>
             <th scope="col">Backup</th>
             <th scope="col">Responder</th>
+            <th scope="col">Worst finding</th>
+            <th scope="col">Grafana</th>
             <th scope="col">
               <span className="visually-hidden">Actions</span>
             </th>
@@ -43,6 +46,13 @@ export function AppsTable({ apps, busy }: { apps: AppSummary[]; busy?: boolean }
               </td>
               <td>
                 <ResponderLabel responder={app.responder} ownerAway={app.ownerAway} me={me.email} />
+                {app.stale ? <span className="cell-sub">Stale</span> : null}
+              </td>
+              <td>
+                <WorstFindingBadge finding={app.worstFinding} />
+              </td>
+              <td>
+                <SyncBadge sync={app.sync} />
               </td>
               <td className="cell-actions">{app.owner ? null : <ClaimButton appId={app.appId} />}</td>
             </tr>

@@ -2,14 +2,27 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { AppFilter } from "@/lib/client/types";
+import type { AppFilter, AppSort } from "@/lib/client/types";
 
-const FILTERS: readonly AppFilter[] = ["all", "mine", "unowned"];
+const FILTERS: readonly AppFilter[] = ["all", "mine", "unowned", "stale", "no_thresholds", "alerting", "alerting_unreachable", "not_confirmed"];
+const SORTS: readonly AppSort[] = ["appId", "finding", "sync", "traffic"];
+const FINDINGS = ["critical", "warning", "info", "any", "none"] as const;
+const SYNCS = ["synced", "pending", "failed", "not_configured"] as const;
+const LEVELS = ["gold", "silver", "bronze", "none"] as const;
 
 export interface AppsFilters {
   q: string;
   team: string;
   filter: AppFilter;
+  /** owner or backup (the overview's "who answers for what") */
+  person: string;
+  /** worst open finding: a severity, any or none; "" = no filter */
+  finding: string;
+  /** Grafana sync state; "" = no filter */
+  sync: string;
+  sort: AppSort;
+  /** scorecard level; "" = no filter */
+  level: string;
 }
 
 function fromSearch(search: string): AppsFilters {
@@ -19,6 +32,11 @@ function fromSearch(search: string): AppsFilters {
     q: params.get("q") ?? "",
     team: params.get("team") ?? "",
     filter: FILTERS.find((f) => f === raw) ?? "all",
+    person: params.get("person") ?? "",
+    finding: FINDINGS.find((f) => f === params.get("finding")) ?? "",
+    sync: SYNCS.find((f) => f === params.get("sync")) ?? "",
+    sort: SORTS.find((f) => f === params.get("sort")) ?? "appId",
+    level: LEVELS.find((f) => f === params.get("level")) ?? "",
   };
 }
 
@@ -27,6 +45,11 @@ function toSearch(filters: AppsFilters): string {
   if (filters.q) params.set("q", filters.q);
   if (filters.team) params.set("team", filters.team);
   if (filters.filter !== "all") params.set("filter", filters.filter);
+  if (filters.person) params.set("person", filters.person);
+  if (filters.finding) params.set("finding", filters.finding);
+  if (filters.sync) params.set("sync", filters.sync);
+  if (filters.sort !== "appId") params.set("sort", filters.sort);
+  if (filters.level) params.set("level", filters.level);
   return params.toString();
 }
 

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/page-header";
 import { teamPageData } from "@/lib/notify/escalation-store";
 import { EscalationSection } from "./_components/escalation-section";
+import { StewardshipSettingsSection } from "./_components/stewardship-settings";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -22,7 +23,10 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
           </>
         }
       />
-      <EscalationSection team={team.slug} />
+      <div className="stack-lg">
+        <EscalationSection team={team.slug} />
+        <StewardshipSettingsSection team={team.slug} />
+      </div>
     </>
   );
 }

@@ -15,6 +15,7 @@ import { DetectionSection } from "./findings/detection-section";
 import { ReleaseForm } from "./release-form";
 import { ResponsibilitySection } from "./responsibility-section";
 import { SilenceSection } from "./silence-section";
+import { StewardshipSection } from "./stewardship-section";
 import { SyncState } from "./sync-state";
 import { ThresholdsSection } from "./thresholds/thresholds-section";
 import { TransferForm } from "./transfer-form";
@@ -42,6 +43,7 @@ export function AppPage({ appId, schedule }: { appId: string; schedule: Detectio
       <div className="app-grid">
         <div className="stack-lg">
           <ResponsibilitySection app={data} />
+          <StewardshipSection app={data} />
           {data.owner ? null : <ClaimSection app={data} />}
           <DetectionSection appId={data.appId} schedule={schedule} />
           <SilenceSection appId={data.appId} />

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useCurrentUser } from "@/components/current-user";
 import { PersonLabel, ResponderLabel } from "@/components/person";
+import { SyncBadge, WorstFindingBadge } from "@/components/stewardship-badges";
 import type { AppSummary } from "@/lib/client/types";
 
 export function MyAppsTable({ apps, caption }: { apps: AppSummary[]; caption: string }) {
@@ -18,6 +19,8 @@ export function MyAppsTable({ apps, caption }: { apps: AppSummary[]; caption: st
             <th scope="col">Owner</th>
             <th scope="col">Backup</th>
             <th scope="col">Responder</th>
+            <th scope="col">Worst finding</th>
+            <th scope="col">Grafana</th>
           </tr>
         </thead>
         <tbody>
@@ -38,6 +41,13 @@ export function MyAppsTable({ apps, caption }: { apps: AppSummary[]; caption: st
               </td>
               <td>
                 <ResponderLabel responder={app.responder} ownerAway={app.ownerAway} me={me.email} />
+                {app.stale ? <span className="cell-sub">Stale: {(app.reasons ?? []).map((r) => r.replace(/_/g, " ")).join(", ")}</span> : null}
+              </td>
+              <td>
+                <WorstFindingBadge finding={app.worstFinding} />
+              </td>
+              <td>
+                <SyncBadge sync={app.sync} />
               </td>
             </tr>
           ))}

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
 import { useCurrentUser } from "@/components/current-user";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorPanel } from "@/components/error-panel";
@@ -13,7 +14,9 @@ const MY_APPS_LIMIT = 100;
 
 export function MyApps() {
   const me = useCurrentUser();
-  const apps = useApps({ filter: "mine", team: "", q: "", limit: MY_APPS_LIMIT });
+  const [sort, setSort] = useState("appId");
+  const [finding, setFinding] = useState("");
+  const apps = useApps({ filter: "mine", team: "", q: "", limit: MY_APPS_LIMIT, sort, finding });
 
   if (apps.isPending) return <TableSkeleton label="Loading your apps" />;
   if (apps.isError) return <ErrorPanel title="Your apps could not be loaded" error={apps.error} onRetry={() => void apps.refetch()} />;
@@ -29,6 +32,26 @@ export function MyApps() {
         <Stat label="Apps I own" value={owned.length} />
         <Stat label="Apps I back up" value={backing.length} />
         <Stat label="I get paged for" value={onCall} />
+      </div>
+      <div className="toolbar">
+        <div className="field field-inline">
+          <label htmlFor="mine-finding">Worst finding</label>
+          <select id="mine-finding" value={finding} onChange={(event) => setFinding(event.target.value)}>
+            <option value="">Any state</option>
+            <option value="critical">Critical</option>
+            <option value="warning">Warning</option>
+            <option value="any">Some open finding</option>
+            <option value="none">No open finding</option>
+          </select>
+        </div>
+        <div className="field field-inline">
+          <label htmlFor="mine-sort">Sort by</label>
+          <select id="mine-sort" value={sort} onChange={(event) => setSort(event.target.value)}>
+            <option value="appId">App id</option>
+            <option value="finding">Worst finding</option>
+            <option value="sync">Grafana sync</option>
+          </select>
+        </div>
       </div>
       <section aria-labelledby="owned-heading" className="stack">
         <h2 id="owned-heading">Apps I own</h2>
