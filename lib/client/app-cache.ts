@@ -48,10 +48,8 @@ export async function settleAppChange(queryClient: QueryClient, appId: string, a
     queryClient.setQueryData(queryKeys.apps.detail(appId), app);
     patchAppInLists(queryClient, appId, (item) => ({ ...item, ...pickSummary(app) }));
   }
-  await Promise.all([
-    queryClient.invalidateQueries({ queryKey: queryKeys.apps.all() }),
-    queryClient.invalidateQueries({ queryKey: queryKeys.overview() }),
-  ]);
+  // the team overview is server-rendered: it is read afresh on the next visit
+  await queryClient.invalidateQueries({ queryKey: queryKeys.apps.all() });
 }
 
 function pickSummary(app: AppDetail): AppSummary {

@@ -25,7 +25,6 @@ export const queryKeys = {
     thresholdHistory: (appId: string) => ["apps", "thresholds", appId, "history"] as const,
     traffic: (appId: string, range: string) => ["apps", "traffic", appId, { range }] as const,
   },
-  overview: () => ["overview"] as const,
   sessions: () => ["sessions"] as const,
   grafana: {
     all: () => ["grafana"] as const,

@@ -19,10 +19,7 @@ export function useSetAvailability() {
     onSuccess: async (user) => {
       queryClient.setQueryData(queryKeys.me(), user);
       // Who gets paged depends on my availability, so every app view may be stale now.
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.apps.all() }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.overview() }),
-      ]);
+      await queryClient.invalidateQueries({ queryKey: queryKeys.apps.all() });
     },
   });
 }

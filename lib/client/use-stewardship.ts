@@ -40,7 +40,6 @@ export function useSaveStewardshipSettings(team: string) {
     mutationFn: (input: { confirmEveryDays: number }) => apiFetch<StewardshipSettings>(path(team), { method: "PUT", body: input }),
     onSuccess: async (view) => {
       queryClient.setQueryData(queryKeys.stewardship(team), view);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.overview() });
     },
   });
 }

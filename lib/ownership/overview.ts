@@ -9,8 +9,8 @@ export type TeamCounts = { apps: number; owned: number; unowned: number; withBac
 
 const empty = (): TeamCounts => ({ apps: 0, owned: 0, unowned: 0, withBackup: 0, ownerAway: 0, unreachable: 0 });
 
-// Pure counting, shared by the overview page and the metrics collector.
-export function countApp(c: TeamCounts, state: AppState, hasBackup: boolean): void {
+// Pure counting of one app into its team's coverage (the overview page and GET /api/overview).
+function countApp(c: TeamCounts, state: AppState, hasBackup: boolean): void {
   c.apps += 1;
   if (state === "unowned") c.unowned += 1;
   else c.owned += 1;

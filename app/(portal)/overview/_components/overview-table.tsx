@@ -1,10 +1,5 @@
-"use client";
-
 import Link from "next/link";
-import { ErrorPanel } from "@/components/error-panel";
-import { TableSkeleton } from "@/components/skeleton";
-import type { OverviewCounts } from "@/lib/client/types";
-import { useOverview } from "@/lib/client/use-overview";
+import type { Overview, OverviewCounts } from "@/lib/client/types";
 
 const COLUMNS: { key: keyof OverviewCounts; label: string; tone?: "warning" | "danger" }[] = [
   { key: "apps", label: "Apps" },
@@ -27,13 +22,8 @@ function Cells({ counts }: { counts: OverviewCounts }) {
   });
 }
 
-export function OverviewTable() {
-  const overview = useOverview();
-  if (overview.isPending) return <TableSkeleton label="Loading team overview" columns={7} rows={4} />;
-  if (overview.isError) {
-    return <ErrorPanel title="The overview could not be loaded" error={overview.error} onRetry={() => void overview.refetch()} />;
-  }
-  const { teams, totals } = overview.data;
+export function OverviewTable({ overview }: { overview: Pick<Overview, "teams" | "totals"> }) {
+  const { teams, totals } = overview;
   return (
     <div className="table-wrap">
       <table className="data-table">

@@ -4,10 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { EmptyState } from "@/components/empty-state";
-import { ErrorPanel } from "@/components/error-panel";
-import { TableSkeleton } from "@/components/skeleton";
-import type { CoveragePoint, RiskCounts, RiskTeam } from "@/lib/client/types";
-import { useOverview } from "@/lib/client/use-overview";
+import type { CoveragePoint, Overview, RiskCounts, RiskTeam } from "@/lib/client/types";
 
 /** Mean time to acknowledge in words: "4 min", "1 h 20 min", or "—" when nothing was acknowledged. */
 export function formatMtta(ms: number | null): string {
@@ -141,12 +138,8 @@ function CoverageChart({ points, label }: { points: CoveragePoint[]; label: stri
 const rps = (v: number | null) => (v === null ? "no traffic" : `${v >= 10 ? v.toFixed(0) : v.toFixed(1)} req/s`);
 
 /** The lead's risk view: numbers per team that each link to their apps, busiest unowned apps, coverage over time, who answers. */
-export function RiskView() {
-  const overview = useOverview();
+export function RiskView({ risk }: { risk: Overview["risk"] }) {
   const [chartTeam, setChartTeam] = useState("");
-  if (overview.isPending) return <TableSkeleton label="Loading the risk view" columns={8} rows={4} />;
-  if (overview.isError) return <ErrorPanel title="The risk view could not be loaded" error={overview.error} onRetry={() => void overview.refetch()} />;
-  const { risk } = overview.data;
   const chart = chartTeam ? risk.teams.find((t) => t.slug === chartTeam)?.coverage ?? [] : risk.totals.coverage;
   return (
     <div className="stack-lg">
