@@ -1,7 +1,6 @@
 "use client";
 
 import type { ReactNode } from "react";
-import type { UseQueryResult } from "@tanstack/react-query";
 import { ErrorPanel } from "@/components/error-panel";
 
 /**
@@ -14,7 +13,8 @@ export function QueryBoundary<T>({
   errorTitle,
   children,
 }: {
-  query: UseQueryResult<T>;
+  /** A useQuery or useInfiniteQuery result. */
+  query: { isPending: boolean; isError: boolean; error: unknown; data: T | undefined; refetch: () => unknown };
   /** Shown while the first answer is awaited (a skeleton of the same shape). */
   loading: ReactNode;
   /** Heading of the error panel, e.g. "Tokens could not be loaded". */
@@ -23,5 +23,5 @@ export function QueryBoundary<T>({
 }) {
   if (query.isPending) return <>{loading}</>;
   if (query.isError) return <ErrorPanel title={errorTitle} error={query.error} onRetry={() => void query.refetch()} />;
-  return <>{children(query.data)}</>;
+  return <>{children(query.data as T)}</>;
 }

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useState } from "react";
 import { useCurrentUser } from "@/components/current-user";
 import { EmptyState } from "@/components/empty-state";
-import { ErrorPanel } from "@/components/error-panel";
+import { QueryBoundary } from "@/components/query-boundary";
+import type { AppSummary } from "@/lib/client/types";
 import { TableSkeleton } from "@/components/skeleton";
 import { useApps } from "@/lib/client/use-apps";
 import { MyAppsTable } from "./my-apps-table";
@@ -18,10 +19,25 @@ export function MyApps() {
   const [finding, setFinding] = useState("");
   const apps = useApps({ filter: "mine", team: "", q: "", limit: MY_APPS_LIMIT, sort, finding });
 
-  if (apps.isPending) return <TableSkeleton label="Loading your apps" />;
-  if (apps.isError) return <ErrorPanel title="Your apps could not be loaded" error={apps.error} onRetry={() => void apps.refetch()} />;
+  return (
+    <QueryBoundary query={apps} loading={<TableSkeleton label="Loading your apps" />} errorTitle="Your apps could not be loaded">
+      {(data) => {
+        const items = data.pages.flatMap((page) => page.items);
+        return <MyAppsView me={me} items={items} sort={sort} setSort={setSort} finding={finding} setFinding={setFinding} apps={apps} />;
+      }}
+    </QueryBoundary>
+  );
+}
 
-  const items = apps.data.pages.flatMap((page) => page.items);
+function MyAppsView({ me, items, sort, setSort, finding, setFinding, apps }: {
+  me: { email: string };
+  items: AppSummary[];
+  sort: string;
+  setSort: (v: string) => void;
+  finding: string;
+  setFinding: (v: string) => void;
+  apps: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
+}) {
   const owned = items.filter((app) => app.owner?.email === me.email);
   const backing = items.filter((app) => app.backup?.email === me.email && app.owner?.email !== me.email);
   const onCall = items.filter((app) => app.responder?.email === me.email).length;

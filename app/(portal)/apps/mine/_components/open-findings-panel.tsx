@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
-import { ErrorPanel } from "@/components/error-panel";
+import { QueryBoundary } from "@/components/query-boundary";
 import { TableSkeleton } from "@/components/skeleton";
 import { formatDateTime, formatRelative } from "@/lib/client/format";
 import { byUrgency, DETECTOR_LABELS, SEVERITY_LOOK } from "@/lib/client/findings/format";
@@ -17,15 +17,12 @@ export function OpenFindingsPanel() {
       <h2 id="open-findings-heading">
         Open findings{findings.data && findings.data.length > 0 ? <span className="badge badge-neutral heading-count">{findings.data.length}</span> : null}
       </h2>
-      {findings.isPending ? (
-        <TableSkeleton rows={2} columns={3} label="Loading open findings" />
-      ) : findings.isError ? (
-        <ErrorPanel title="Open findings could not be loaded" error={findings.error} onRetry={() => void findings.refetch()} />
-      ) : findings.data.length === 0 ? (
+      <QueryBoundary query={findings} loading={<TableSkeleton rows={2} columns={3} label="Loading open findings" />} errorTitle="Open findings could not be loaded">
+        {(data) => data.length === 0 ? (
         <EmptyState title="All quiet: nothing open on your apps.">Detection checks every app each minute; anything it finds shows up here.</EmptyState>
       ) : (
         <ul className="finding-rows" aria-label="Open findings of my apps">
-          {byUrgency(findings.data).map((f) => {
+          {byUrgency(data).map((f) => {
             const look = SEVERITY_LOOK[f.severity];
             return (
               <li key={f.id} className={`finding-row finding-${f.severity}`}>
@@ -48,6 +45,7 @@ export function OpenFindingsPanel() {
           })}
         </ul>
       )}
+      </QueryBoundary>
     </section>
   );
 }
