@@ -13,7 +13,7 @@
 // realKnownCause/nyc_taxi and realAWSCloudwatch request counts.
 // Last line: { series, seriesMonths, pages, pagesOutside, pagesPerSeriesMonth, windows,
 // windowsPaged, ... }.
-import { DAY_MS, detectApp, detectNoData, inferStepMs, prepareSeries, reconcileFindings, type FindingDetectorName, type Finding } from "@/lib/detection";
+import { DAY_MS, detectApp, detectNoData, longestSilenceMs, inferStepMs, prepareSeries, reconcileFindings, type FindingDetectorName, type Finding } from "@/lib/detection";
 import { PAGING_SEVERITIES } from "@/lib/domain/enums";
 import { argString, argValue } from "./args";
 import { readCorpus, type NabFile } from "./nab/corpus";
@@ -50,7 +50,7 @@ function replay(file: NabFile): { pages: Page[]; months: number } {
     const lastTs = raw.ts[raw.ts.length - 1]!;
     const series = prepareSeries(raw, { stepMs, to: lastTs, longGapValue: NaN });
     const result = detectApp(series, { evaluationIntervalMs: Math.max(ANOMALY_HOLD_MS, every) });
-    const noData = detectNoData(lastTs, now, stepMs);
+    const noData = detectNoData(lastTs, now, stepMs, { recentLongestSilenceMs: longestSilenceMs(raw.ts) });
     if (noData) result.findings.push(noData);
     const plan = reconcileFindings(open, result.findings);
     for (const f of plan.toOpen) {
