@@ -12,6 +12,8 @@ export type CrashOptions = {
   recoverRatio?: number;
   /** How long the app's own lulls are remembered (default 8 days: a week, so a weekly lull is still known when it recurs, plus a day). */
   lullMemoryMs?: number;
+  /** No crash starts before this much of the series (default 1 day: until the daily profile exists). */
+  warmUpMs?: number;
 };
 
 /** Sample indices of one crash; `end` is the first recovered sample, or -1 while ongoing. */
@@ -78,6 +80,8 @@ export function stepCrashes(
   const memory = Math.round((opts.lullMemoryMs ?? 8 * 86_400_000) / stepMs);
   // weight of one sample in the hour-long EWMA of observed / expected
   const w = Math.min(0.5, stepMs / 3_600_000);
+  // the first day's expectation is a level without a daily profile: no crash is judged on it
+  const warmUp = Math.round((opts.warmUpMs ?? 86_400_000) / stepMs);
   const lull = st.lull;
   const n = values.length;
   let run = st.run;
@@ -97,7 +101,7 @@ export function stepCrashes(
     const r = e > 0 ? Math.min(1, x / e) : 1;
     if (down) {
       run++;
-      if (run === 1) need = level >= recover ? runNeeded(lull, i, memory, confirm) : Infinity;
+      if (run === 1) need = level >= recover && i >= warmUp ? runNeeded(lull, i, memory, confirm) : Infinity;
       // every run of down samples, crash or not, is remembered by the length classes it reached
       if ((run & (run - 1)) === 0) {
         const b = Math.log2(run);

@@ -47,8 +47,8 @@ export type TrendState = {
  * estimate compares the last 4 days, so a loss seen again within 3 days rests on the same days.
  */
 const HOLD_MS = 3 * DAY_MS;
-/** Consecutive significant hourly checks before a loss is reported (a loss must last). */
-const SUSTAIN_CHECKS = 2;
+/** Consecutive significant hourly checks before a loss is reported (1: a second one would push a 2 %/day loss past 3 days). */
+const SUSTAIN_CHECKS = 1;
 
 const KEEP_DAYS = 13;
 
