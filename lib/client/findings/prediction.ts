@@ -2,7 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "../api";
-import { FINDINGS_POLL_MS } from "./keys";
+import { queryKeys } from "../query-keys";
+import { FINDINGS_POLL_MS } from "./constants";
 import { formatRps } from "./format";
 
 /** GET /api/apps/{appId}/prediction (lib/findings/prediction.ts). */
@@ -22,7 +23,7 @@ export type PredictionView = {
 
 export function usePrediction(appId: string) {
   return useQuery({
-    queryKey: ["apps", "prediction", appId] as const,
+    queryKey: queryKeys.apps.prediction(appId),
     queryFn: ({ signal }) => apiFetch<PredictionView>(`/api/apps/${encodeURIComponent(appId)}/prediction`, { signal }),
     refetchInterval: FINDINGS_POLL_MS,
   });
