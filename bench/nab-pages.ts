@@ -12,8 +12,9 @@
 // Default series: the traffic-like real series of NAB — realTraffic, realTweets,
 // realKnownCause/nyc_taxi and realAWSCloudwatch request counts.
 // Last line: { series, seriesMonths, pages, pagesOutside, pagesPerSeriesMonth, windows,
-// windowsPaged, ... }.
-import { DAY_MS, detectApp, detectNoData, inferStepMs, prepareSeries, reconcileFindings, type FindingDetectorName, type Finding } from "@/lib/detection";
+// windowsPaged, ... } with pages per detector (byDetector) and the calibration of the 99 %
+// prediction interval (share of samples outside it, one pass per series).
+import { DAY_MS, expectedModel, outsideShare, detectApp, detectNoData, longestSilenceMs, inferStepMs, prepareSeries, reconcileFindings, type FindingDetectorName, type Finding } from "@/lib/detection";
 import { PAGING_SEVERITIES } from "@/lib/domain/enums";
 import { argString, argValue } from "./args";
 import { readCorpus, type NabFile } from "./nab/corpus";
@@ -50,7 +51,7 @@ function replay(file: NabFile): { pages: Page[]; months: number } {
     const lastTs = raw.ts[raw.ts.length - 1]!;
     const series = prepareSeries(raw, { stepMs, to: lastTs, longGapValue: NaN });
     const result = detectApp(series, { evaluationIntervalMs: Math.max(ANOMALY_HOLD_MS, every) });
-    const noData = detectNoData(lastTs, now, stepMs);
+    const noData = detectNoData(lastTs, now, stepMs, { recentLongestSilenceMs: longestSilenceMs(raw.ts) });
     if (noData) result.findings.push(noData);
     const plan = reconcileFindings(open, result.findings);
     for (const f of plan.toOpen) {
@@ -71,6 +72,18 @@ let outside = 0;
 let silenceOutside = 0;
 let windowCount = 0;
 let windowsPaged = 0;
+// Calibration of the 99 % prediction interval: one pass of the seasonal model over each whole
+// series (the first day, before a daily profile exists, left out), samples outside their interval.
+let calSamples = 0;
+let calOutside = 0;
+function calibration(file: NabFile) {
+  const idx = Array.from(file.ts.keys()).sort((a, b) => file.ts[a]! - file.ts[b]! || a - b);
+  const ts = Float64Array.from(idx, (i) => file.ts[i]!);
+  const stepMs = inferStepMs(ts);
+  const series = prepareSeries({ ts, values: Float64Array.from(idx, (i) => file.values[i]!) }, { stepMs, longGapValue: NaN });
+  const m = expectedModel(series);
+  return outsideShare(series.values, m.expected, m.spread, Math.round(DAY_MS / stepMs));
+}
 const byDetector: Record<string, { pages: number; outside: number }> = {};
 for (const file of files) {
   const r = replay(file);
@@ -92,10 +105,15 @@ for (const file of files) {
     `${file.key.padEnd(48)} ${r.months.toFixed(2).padStart(5)} months  pages ${String(r.pages.length).padStart(3)}, outside windows ${String(out.length).padStart(3)}` +
       ` (${(out.length / r.months).toFixed(2)}/month${kinds ? `: ${kinds}` : ""}${out.some((p) => p.silence) ? `; ${out.filter((p) => p.silence).length} on silence` : ""})  windows paged ${paged}/${file.windows.length}`,
   );
+  const cal = calibration(file);
+  calSamples += cal.samples;
+  calOutside += cal.outside;
+  console.log(`${"".padEnd(48)} 99 % interval: ${(100 * (cal.outsideShare ?? NaN)).toFixed(2)} % of ${cal.samples} samples outside`);
   if (perSeries) for (const p of r.pages) console.log(`    ${new Date(p.at).toISOString()} ${p.detector}${p.inWindow >= 0 ? " (in window)" : ""}${p.silence ? " (silence)" : ""}`);
 }
 console.log(`${files.length} series, ${months.toFixed(2)} series-months, replayed in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 console.log(JSON.stringify({
   series: files.length, seriesMonths: months, pages, pagesOutside: outside, pagesPerSeriesMonth: outside / months,
   windows: windowCount, windowsPaged, silencePagesOutside: silenceOutside, byDetector,
+  calibration: { samples: calSamples, outside: calOutside, outsideShare: calOutside / calSamples },
 }));

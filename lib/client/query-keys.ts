@@ -18,6 +18,7 @@ export const queryKeys = {
       ["apps", "list", params] as const,
     detail: (appId: string) => ["apps", "detail", appId] as const,
     audit: (appId: string) => ["apps", "audit", appId] as const,
+    prediction: (appId: string) => ["apps", "prediction", appId] as const,
     silences: (appId: string) => ["apps", "silences", appId] as const,
     allFindings: () => ["apps", "findings"] as const,
     findings: (appId: string, params: { status: FindingStatus | "all"; limit: number }) => ["apps", "findings", appId, params] as const,

@@ -10,15 +10,41 @@ export type CrashOptions = {
   minExpectedRps?: number;
   /** Recovery: back above this fraction of expected. */
   recoverRatio?: number;
+  /** How long the app's own lulls are remembered (default 8 days: a week, so a weekly lull is still known when it recurs, plus a day). */
+  lullMemoryMs?: number;
+  /** No crash starts before this much of the series (default 1 day: until the daily profile exists). */
+  warmUpMs?: number;
 };
 
 /** Sample indices of one crash; `end` is the first recovered sample, or -1 while ongoing. */
 export type CrashEvent = { start: number; detectedAt: number; end: number };
 
-/** Run length and the open crash (absolute sample indices); JSON-serialisable. */
-export type CrashState = { run: number; open: CrashEvent | null };
+/**
+ * Run length, the run length this run needs to be a crash, the open crash (absolute sample
+ * indices), and per length class 2^b (b = 0 … LULL_CLASSES - 1) the sample at which a run of down
+ * samples last reached that length (-Infinity: never). JSON-serialisable.
+ */
+export type CrashState = { run: number; need: number; open: CrashEvent | null; lull: number[]; level: number };
 
-export const createCrashState = (): CrashState => ({ run: 0, open: null });
+const LULL_CLASSES = 16;
+
+export const createCrashState = (): CrashState => ({ run: 0, need: 0, open: null, lull: new Array<number>(LULL_CLASSES).fill(-Infinity), level: NaN });
+
+/**
+ * The run length a down run starting at sample i needs to be a crash: `confirm` samples, or the
+ * smallest power of two that no run of down samples reached within the memory (runs that long
+ * are this app's normal lulls, e.g. a low-count series at night, not an outage).
+ */
+function runNeeded(lull: number[], i: number, memory: number, confirm: number): number {
+  let need = confirm;
+  for (let b = 0; b < LULL_CLASSES; b++) {
+    const len = 2 ** b;
+    if (len < need) continue;
+    if ((lull[b] as number) >= i - memory) need = 2 * len;
+    else break;
+  }
+  return need >= 2 ** LULL_CLASSES ? Infinity : need;
+}
 
 /**
  * Finds crashes: traffic falling to a small fraction of the seasonal expectation. A ratio (not a
@@ -26,6 +52,15 @@ export const createCrashState = (): CrashState => ({ run: 0, open: null });
  * 3000 req/s, and noise never reaches it twice in a row. Two consecutive samples are required
  * so that one lost scrape or one slow bucket does not page anybody; recovery needs a higher ratio
  * (hysteresis) so a flapping service stays one incident.
+ *
+ * A fall is a crash only when it lasts longer than this app's own lulls: every run of down
+ * samples (a crash included) is remembered by its length class (2, 4, 8, … samples) for
+ * `lullMemoryMs`, and a new run must reach a length class no run reached in that time. A steady app
+ * has no lulls and pages on the second sample; a series that routinely sits at a fifth of its
+ * expectation for half an hour (tweets at night, a bursty request count) needs an hour.
+ * And the fall must be *from* the expected level: over the hour before it (an EWMA of
+ * observed / expected, capped at 1) traffic must have been at least `recoverRatio` of the
+ * expectation. A series the model overestimates (a low-count series after a burst) is not down.
  *
  * Step form: values[k] is sample `first + k`; crashes that start or end are pushed to `events`.
  */
@@ -36,14 +71,23 @@ export function stepCrashes(
   first: number,
   opts: CrashOptions = {},
   events?: CrashEvent[],
+  stepMs = 60_000,
 ): void {
   const drop = opts.dropRatio ?? 0.2;
   const confirm = opts.confirmSamples ?? 2;
   const minExpected = opts.minExpectedRps ?? 0.5;
   const recover = opts.recoverRatio ?? 0.5;
+  const memory = Math.round((opts.lullMemoryMs ?? 8 * 86_400_000) / stepMs);
+  // weight of one sample in the hour-long EWMA of observed / expected
+  const w = Math.min(0.5, stepMs / 3_600_000);
+  // the first day's expectation is a level without a daily profile: no crash is judged on it
+  const warmUp = Math.round((opts.warmUpMs ?? 86_400_000) / stepMs);
+  const lull = st.lull;
   const n = values.length;
   let run = st.run;
+  let need = st.need;
   let open = st.open;
+  let level = st.level;
   for (let k = 0; k < n; k++) {
     const e = expected[k] as number;
     const x = values[k] as number;
@@ -52,31 +96,44 @@ export function stepCrashes(
       if (!open) run = 0;
       continue;
     }
+    const i = first + k;
+    const down = e >= minExpected && x < drop * e;
+    const r = e > 0 ? Math.min(1, x / e) : 1;
+    if (down) {
+      run++;
+      if (run === 1) need = level >= recover && i >= warmUp ? runNeeded(lull, i, memory, confirm) : Infinity;
+      // every run of down samples, crash or not, is remembered by the length classes it reached
+      if ((run & (run - 1)) === 0) {
+        const b = Math.log2(run);
+        if (b < LULL_CLASSES) lull[b] = i;
+      }
+    }
+    level = level === level ? level + w * (r - level) : r;
     if (open) {
       if (x >= recover * e) {
-        open.end = first + k;
+        open.end = i;
         open = null;
         run = 0;
-      }
+      } else if (!down) run = 0;
       continue;
     }
-    if (e >= minExpected && x < drop * e) {
-      run++;
-      if (run >= confirm) {
-        const i = first + k;
+    if (down) {
+      if (run >= need) {
         open = { start: i - run + 1, detectedAt: i, end: -1 };
         events?.push(open);
       }
     } else run = 0;
   }
+  st.level = level;
   st.run = run;
+  st.need = need;
   st.open = open;
 }
 
 /** Every crash of a whole series (one step over all of it). */
-export function scanCrashes(values: Float64Array, expected: Float64Array, opts: CrashOptions = {}): CrashEvent[] {
+export function scanCrashes(values: Float64Array, expected: Float64Array, opts: CrashOptions = {}, stepMs = 60_000): CrashEvent[] {
   const events: CrashEvent[] = [];
-  stepCrashes(createCrashState(), values, expected, 0, opts, events);
+  stepCrashes(createCrashState(), values, expected, 0, opts, events, stepMs);
   return events;
 }
 
@@ -84,7 +141,7 @@ export function scanCrashes(values: Float64Array, expected: Float64Array, opts: 
 export const crashDetector: Detector<CrashState> = {
   name: "crash",
   create: () => createCrashState(),
-  step: (st, c, settings) => stepCrashes(st, c.values, c.expected, c.first, settings.crash),
+  step: (st, c, settings) => stepCrashes(st, c.values, c.expected, c.first, settings.crash, undefined, c.stepMs),
   evaluate(st, at) {
     if (!st.open) return { finding: null };
     const from = at.start + st.open.start * at.stepMs;

@@ -35,11 +35,34 @@ describe("scanCrashes", () => {
 
   it("confirms a crash on its second down sample and ends it on recovery", () => {
     const v = Float64Array.from([100, 90, 3, 2, 1, 60, 100, 100, 100, 100]);
-    expect(scanCrashes(v, expected)).toEqual([{ start: 2, detectedAt: 3, end: 5 }]);
+    expect(scanCrashes(v, expected, { warmUpMs: 0 })).toEqual([{ start: 2, detectedAt: 3, end: 5 }]);
+    // in the first day (no daily profile yet) the same fall is not judged
+    expect(scanCrashes(v, expected)).toEqual([]);
   });
 
   it("ignores a single lost sample", () => {
-    expect(scanCrashes(Float64Array.from([100, 0, 100, 100, 0, 100, 100, 100, 100, 100]), expected)).toEqual([]);
+    expect(scanCrashes(Float64Array.from([100, 0, 100, 100, 0, 100, 100, 100, 100, 100]), expected, { warmUpMs: 0 })).toEqual([]);
+  });
+
+  it("needs a fall longer than the app's own lulls of the last 8 days, and one from the expected level", () => {
+    const STEP = 300_000;
+    const perDay = 288;
+    const days = 10;
+    const exp = new Float64Array(days * perDay).fill(100);
+    // every night a 30-minute lull (6 samples) at 5 % of the expectation
+    const v = new Float64Array(days * perDay).fill(100);
+    for (let d = 0; d < days; d++) v.fill(5, d * perDay + 36, d * perDay + 42);
+    const events = scanCrashes(v, exp, {}, STEP);
+    // lulls are learnt from the first (warm-up) day on: a 6-sample lull is this app's normal
+    expect(events).toEqual([]);
+    // a fall of 16 samples is longer than any lull: a crash
+    const w = v.slice();
+    w.fill(0, 9 * perDay + 100, 9 * perDay + 116);
+    expect(scanCrashes(w, exp, {}, STEP).map((e) => [Math.floor(e.start / perDay), e.detectedAt - e.start + 1])).toEqual([[9, 8]]);
+    // a series already far below its expectation did not fall: no crash
+    const low = new Float64Array(3 * perDay).fill(30);
+    low.fill(0, 2 * perDay, 2 * perDay + 20);
+    expect(scanCrashes(low, new Float64Array(3 * perDay).fill(100), {}, STEP)).toEqual([]);
   });
 
   it("ignores apps whose normal traffic is already near zero", () => {

@@ -1,5 +1,6 @@
 import { createExpectedState, stepExpected, type ExpectedState } from "./expected";
 import type { DetectionSettings, Evaluation, Grid, Signals } from "./detector";
+import { predictionInterval, readCalibration } from "./interval";
 import { DETECTORS } from "./registry";
 import type { DetectionResult, Finding, Stage } from "./types";
 
@@ -21,7 +22,7 @@ export type AppState = Grid & {
 };
 
 /** Bumped whenever a state layout changes: older stored states are then rebuilt from history. */
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
 
 /**
  * The settings a state depends on: thresholds (run lengths, the week of values kept for a weekly
@@ -92,7 +93,10 @@ export function stepApp(state: AppState, values: Float64Array, settings: Detecti
 /** What holds at the latest sample fed to `state`. */
 export function evaluateApp(state: AppState, settings: DetectionSettings, lap?: (stage: Stage) => void): DetectionResult {
   const { n, start, stepMs } = state;
-  if (n === 0) return { evaluatedAt: start, findings: [], anomalyScore: 0, trendPerDay: null, expected: NaN, observed: NaN };
+  if (n === 0) {
+    const prediction = { low: NaN, high: NaN, samples: 0, outside: 0, outsideShare: null };
+    return { evaluatedAt: start, findings: [], anomalyScore: 0, trendPerDay: null, expected: NaN, observed: NaN, prediction };
+  }
   const observed = state.last[0] as number;
   const exp = state.last[1] as number;
   const spread = state.last[2] as number;
@@ -100,7 +104,7 @@ export function evaluateApp(state: AppState, settings: DetectionSettings, lap?: 
   const signals: Signals = { anomalyScore: 0, trendPerDay: null };
   const at: Evaluation = {
     start, stepMs, n, lastTs: start + (n - 1) * stepMs, observed, expected: exp,
-    band: [Math.max(0, exp - 3 * spread), exp + 3 * spread], name: settings.appName ?? "the app", zone: settings.timeZone, findings,
+    band: predictionInterval(exp, spread), name: settings.appName ?? "the app", zone: settings.timeZone, findings,
   };
   for (const d of DETECTORS) {
     const out = d.evaluate(state.detectors[d.name], at, settings);
@@ -108,5 +112,7 @@ export function evaluateApp(state: AppState, settings: DetectionSettings, lap?: 
     Object.assign(signals, out.signals);
     lap?.(d.name);
   }
-  return { evaluatedAt: at.lastTs, findings, ...signals, expected: exp, observed };
+  const calibration = readCalibration(state.expected.cal, Math.floor((n - 1) / Math.max(1, Math.round(3_600_000 / stepMs))));
+  const prediction = { low: at.band[0], high: at.band[1], ...calibration };
+  return { evaluatedAt: at.lastTs, findings, ...signals, expected: exp, observed, prediction };
 }

@@ -1,3 +1,4 @@
+import { countCalibration, createCalibration, outsideInterval, type CalibrationState } from "./interval";
 import { DAY_MS, type Series } from "./types";
 
 export type ExpectedModel = {
@@ -23,6 +24,12 @@ export type ExpectedState = {
   ring: Float64Array;
   /** i, slot, lagSlot, ratio, level, relErr, outliers, ringPos, win */
   s: Float64Array;
+  /**
+   * Per hour of the last week, samples checked against the 99 % interval predicted for them and
+   * how many fell outside (lib/detection/interval.ts). Only samples predicted from a learnt
+   * time-of-day profile count: the first day's stand-in is no prediction to calibrate.
+   */
+  cal: CalibrationState;
 };
 
 const HALF = 2;
@@ -38,6 +45,7 @@ export function createExpectedState(start: number, stepMs: number): ExpectedStat
     profile: new Float64Array(period).fill(NaN),
     ring: new Float64Array(WIDTH),
     s: Float64Array.from([0, slot, lagSlot, 1, NaN, 0.1, 0, 0, 0]),
+    cal: createCalibration(),
   };
 }
 
@@ -66,6 +74,8 @@ export function stepExpected(
   const beta = opts.profileWeight ?? 0.3;
   const alpha = opts.levelWeight ?? 0.05;
   const relearn = Math.round((opts.relearnAfterMs ?? DAY_MS) / stepMs);
+  const perHour = Math.max(1, Math.round(3_600_000 / stepMs));
+  const cal = st.cal;
   const sc = st.s;
   let i = sc[0] as number;
   let slot = sc[1] as number;
@@ -84,6 +94,7 @@ export function stepExpected(
     spread[k] = relErr * pred;
     const x = values[k] as number;
     let clean = pred;
+    if (x === x && seasonal && pred > 0) countCalibration(cal, Math.floor(i / perHour), outsideInterval(x, pred, relErr * pred));
     if (x === x) {
       const outlier = pred > 0 && (x < 0.5 * pred || x > 2 * pred) && outliers < relearn;
       if (outlier) outliers++;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectApp } from "./detect";
-import { detectNoData } from "./no-data";
+import { detectNoData, longestSilenceMs } from "./no-data";
 import { prepareSeries } from "./prepare";
 import { generateTraffic } from "./synthetic";
 import { firingIntervals } from "./threshold";
@@ -18,6 +18,16 @@ describe("detectNoData", () => {
     expect(f?.detector).toBe("no_data");
     expect(f?.severity).toBe("warning");
     expect(f?.explanation).toBe("No samples from checkout-api since 03:12 (20 min); the sender may be down — this is missing data, not zero traffic.");
+  });
+
+  it("tolerates twice the sender's longest recent pause", () => {
+    // a sender that paused for an hour within the last 8 days
+    const ts = [T - 10 * 86_400_000, T - 2 * 3_600_000, T - 3_600_000, T - STEP, T];
+    expect(longestSilenceMs(ts)).toBe(3_600_000);
+    expect(detectNoData(T, T + 100 * 60_000, STEP, { recentLongestSilenceMs: longestSilenceMs(ts) })).toBeNull();
+    expect(detectNoData(T, T + 121 * 60_000, STEP, { recentLongestSilenceMs: longestSilenceMs(ts) })?.detector).toBe("no_data");
+    // a regular sender: the floor of 3 steps holds
+    expect(longestSilenceMs([T - 2 * STEP, T - STEP, T])).toBe(STEP);
   });
 
   it("says nothing about an app that never sent anything", () => {

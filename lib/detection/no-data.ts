@@ -4,6 +4,12 @@ import type { Finding } from "./types";
 export type NoDataOptions = {
   /** Missing steps at the end that are normal push/scrape latency, not silence (default 3). */
   toleratedSteps?: number;
+  /**
+   * The longest silence between two samples this sender had recently (longestSilenceMs over the
+   * loaded history). A silence counts only once it is more than twice that: a sender that
+   * routinely pauses for an hour (a sensor, a batch exporter) is not down after 20 minutes.
+   */
+  recentLongestSilenceMs?: number;
   appName?: string;
   timeZone?: string;
 };
@@ -17,7 +23,7 @@ export type NoDataOptions = {
 export function detectNoData(lastSampleTs: number | null, nowMs: number, stepMs: number, opts: NoDataOptions = {}): Finding | null {
   if (lastSampleTs === null) return null;
   const silentMs = nowMs - lastSampleTs;
-  if (silentMs <= (opts.toleratedSteps ?? 3) * stepMs) return null;
+  if (silentMs <= Math.max((opts.toleratedSteps ?? 3) * stepMs, 2 * (opts.recentLongestSilenceMs ?? 0))) return null;
   const since = clock(lastSampleTs, opts.timeZone);
   const minutes = Math.round(silentMs / 60_000);
   return {
@@ -32,3 +38,19 @@ export function detectNoData(lastSampleTs: number | null, nowMs: number, stepMs:
   };
 }
 
+
+/** How long a sender's habits are remembered: a week (its weekly rhythm) and a day. */
+export const SILENCE_MEMORY_MS = 8 * 86_400_000;
+
+/**
+ * The longest gap between consecutive timestamps (sorted ascending) within `memoryMs` before the
+ * newest one; 0 with fewer than two samples.
+ */
+export function longestSilenceMs(ts: ArrayLike<number>, memoryMs = SILENCE_MEMORY_MS): number {
+  const n = ts.length;
+  if (n < 2) return 0;
+  const from = (ts[n - 1] as number) - memoryMs;
+  let longest = 0;
+  for (let i = n - 1; i > 0 && (ts[i - 1] as number) >= from; i--) longest = Math.max(longest, (ts[i] as number) - (ts[i - 1] as number));
+  return longest;
+}

@@ -34,7 +34,21 @@ export type TrendState = {
   id: Float64Array;
   sum: Float64Array;
   cnt: Float64Array;
+  /**
+   * The loss episode (trendDetector): sample count at the last hourly check that found a
+   * significant loss, at the first check of the episode, that check's rate, and the number of
+   * consecutive significant checks. [-Infinity, -Infinity, NaN, 0] when none.
+   */
+  held: Float64Array;
 };
+
+/**
+ * A loss episode stays one finding until 3 days pass without a significant hourly check: the
+ * estimate compares the last 4 days, so a loss seen again within 3 days rests on the same days.
+ */
+const HOLD_MS = 3 * DAY_MS;
+/** Consecutive significant hourly checks before a loss is reported (1: a second one would push a 2 %/day loss past 3 days). */
+const SUSTAIN_CHECKS = 1;
 
 const KEEP_DAYS = 13;
 
@@ -51,7 +65,10 @@ export function createTrendState(start: number, stepMs: number, opts: TrendOptio
   // The index at which a calendar day starts is the same modulo `size` for every day.
   const t0 = Math.ceil(((opts.dayOffsetMs ?? 0) - start) / stepMs);
   const slots = Math.ceil((KEEP_DAYS * perDay) / size) + 1;
-  return { size, phase: ((t0 % size) + size) % size, id: new Float64Array(slots).fill(-Infinity), sum: new Float64Array(slots), cnt: new Float64Array(slots) };
+  return {
+    size, phase: ((t0 % size) + size) % size, id: new Float64Array(slots).fill(-Infinity), sum: new Float64Array(slots), cnt: new Float64Array(slots),
+    held: Float64Array.from([-Infinity, -Infinity, NaN, 0]),
+  };
 }
 
 /** Adds values[k] as sample `first + k`. */
@@ -216,7 +233,39 @@ export function estimateTrend(series: Series, opts: TrendOptions = {}): TrendEst
   return trendAt(st, series.values.length, series, opts);
 }
 
-/** The trend detector: a significant loss (warning) or growth (info) over the last days. */
+/**
+ * stepTrend plus the loss episode: at every hour boundary (sample count n with (n - phase) a
+ * multiple of an hour's samples) the trend is estimated; a significant loss on SUSTAIN_CHECKS
+ * consecutive checks opens (or extends) an episode that is held for HOLD_MS after its last
+ * significant check. Decisions depend on sample counts only, so chunking does not change them.
+ */
+export function stepTrendEpisodes(st: TrendState, values: Float64Array, first: number, grid: { start: number; stepMs: number }, opts: TrendOptions = {}): void {
+  const { perHour } = geometry(grid.stepMs);
+  const hold = Math.round(HOLD_MS / grid.stepMs);
+  const h = st.held;
+  let k = 0;
+  const n = values.length;
+  while (k < n) {
+    const i = first + k;
+    const into = (((i - st.phase) % perHour) + perHour) % perHour;
+    const upto = Math.min(n, k + (into === 0 ? perHour : perHour - into));
+    stepTrend(st, values.subarray(k, upto), i);
+    k = upto;
+    const fed = first + k;
+    if ((((fed - st.phase) % perHour) + perHour) % perHour !== 0) continue;
+    const t = trendAt(st, fed, grid, opts);
+    if (t?.significant && t.ratePerDay < 0) {
+      h[3] = (h[3] as number) + 1;
+      if ((h[3] as number) >= SUSTAIN_CHECKS) {
+        if (fed - (h[0] as number) > hold) h[1] = fed;
+        h[0] = fed;
+        h[2] = t.ratePerDay;
+      }
+    } else h[3] = 0;
+  }
+}
+
+/** The trend detector: a sustained significant loss (warning, held as one episode) or growth (info). */
 export const trendDetector: Detector<TrendState> = {
   name: "trend",
   create(grid, settings, recycle) {
@@ -225,24 +274,28 @@ export const trendDetector: Detector<TrendState> = {
     recycle.size = fresh.size;
     recycle.phase = fresh.phase;
     recycle.id.fill(-Infinity);
+    recycle.held = fresh.held;
     return recycle;
   },
-  step: (st, c) => stepTrend(st, c.values, c.first),
+  step: (st, c, settings) => stepTrendEpisodes(st, c.values, c.first, c, settings.trend),
   evaluate(st, at, settings) {
     const trend = trendAt(st, at.n, at, settings.trend);
     const signals = { trendPerDay: trend ? trend.ratePerDay : null };
-    if (!trend?.significant) return { finding: null, signals };
-    const loss = trend.ratePerDay < 0;
-    const from = at.lastTs - 3 * DAY_MS;
-    const basis = trend.basis === "week" ? "compared with the same weekdays last week" : "day over day";
+    const h = st.held;
+    const held = at.n - (h[0] as number) <= Math.round(HOLD_MS / at.stepMs);
+    if (!held && !(trend?.significant && trend.ratePerDay > 0)) return { finding: null, signals };
+    const loss = held;
+    const rate = held ? (h[2] as number) : (trend as TrendEstimate).ratePerDay;
+    const from = loss ? at.start + ((h[1] as number) - 1) * at.stepMs - 3 * DAY_MS : at.lastTs - 3 * DAY_MS;
+    const basis = trend?.basis === "day" ? "day over day" : "compared with the same weekdays last week";
     return {
       signals,
       finding: {
         detector: "trend", severity: loss ? "warning" : "info", startedAt: from, observed: at.observed, expected: at.expected,
-        deviation: trend.ratePerDay, window: { from, to: at.lastTs },
+        deviation: rate, window: { from, to: at.lastTs },
         explanation: loss
-          ? `Traffic of ${at.name} has been falling about ${percent(trend.ratePerDay)} per day over the last days (${basis}); look for a release, a failing client or users moving away.`
-          : `Traffic of ${at.name} has been growing about ${percent(trend.ratePerDay)} per day over the last days (${basis}); check that it has capacity to spare.`,
+          ? `Traffic of ${at.name} has been falling about ${percent(rate)} per day over the last days (${basis}); look for a release, a failing client or users moving away.`
+          : `Traffic of ${at.name} has been growing about ${percent(rate)} per day over the last days (${basis}); check that it has capacity to spare.`,
       },
     };
   },

@@ -51,9 +51,17 @@ export type DetectionResult = {
   /** Prediction for the latest sample, req/s. */
   expected: number;
   observed: number;
+  /**
+   * The 99 % prediction interval the detectors used for the latest sample (req/s; NaN before any
+   * prediction) and its calibration: of the `samples` samples of the last week that were predicted
+   * from a learnt daily profile, `outside` fell outside their own interval (≈ 1 % when it holds).
+   */
+  prediction: Prediction;
   /** Milliseconds spent per stage, when `timed` was requested. */
   timings?: Partial<Record<Stage, number>>;
 };
+
+export type Prediction = { low: number; high: number; samples: number; outside: number; outsideShare: number | null };
 
 export const DAY_MS = 86_400_000;
 export const WEEK_MS = 7 * DAY_MS;

@@ -42,6 +42,8 @@ export async function persistEvaluation(app: DetectionApp, result: DetectionResu
     const signal = {
       anomalyScore: finite(result.anomalyScore), trendPerDay: result.trendPerDay, expected: finite(result.expected),
       observed: finite(result.observed), evaluatedAt: new Date(result.evaluatedAt),
+      predLow: finiteOrNull(result.prediction.low), predHigh: finiteOrNull(result.prediction.high),
+      outsideShare: result.prediction.outsideShare, calibrationSamples: result.prediction.samples,
     };
     await tx.appSignal.upsert({ where: { appRef: app.id }, create: { appRef: app.id, ...signal }, update: signal });
   });
@@ -49,3 +51,4 @@ export async function persistEvaluation(app: DetectionApp, result: DetectionResu
 }
 
 const finite = (v: number) => (Number.isFinite(v) ? v : 0);
+const finiteOrNull = (v: number) => (Number.isFinite(v) ? v : null);

@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { detectApp, detectNoData, prepareSeries, inferStepMs, DAY_MS, type Stage } from "@/lib/detection";
+import { detectApp, detectNoData, longestSilenceMs, prepareSeries, inferStepMs, DAY_MS, type Stage } from "@/lib/detection";
 import { detectionMetrics } from "@/lib/metrics/registry";
 import { deliverDue } from "@/lib/notify/deliver";
 import { escalateDue } from "@/lib/notify/escalate";
@@ -43,7 +43,7 @@ async function runOnce(appId: string | undefined, now: Date): Promise<RunSummary
       // that long instead of flickering for one pass, or being missed between two passes.
       const lookbackMs = Math.max(ANOMALY_HOLD_MS, e.DETECTION_INTERVAL_SECONDS * 1000);
       const result = detectApp(series, { appName: app.appId, thresholds: app.thresholdsForDetection, timed: true, evaluationIntervalMs: lookbackMs });
-      const noData = detectNoData(lastTs, now.getTime(), stepMs, { appName: app.appId });
+      const noData = detectNoData(lastTs, now.getTime(), stepMs, { appName: app.appId, recentLongestSilenceMs: longestSilenceMs(raw.ts) });
       if (noData) result.findings.push(noData);
       for (const [stage, ms] of Object.entries(result.timings ?? {})) m.stageDuration.observe({ stage: stage as Stage }, seconds(ms));
       t = performance.now();

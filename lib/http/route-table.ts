@@ -16,6 +16,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/apps/[appId]/claim", methods: ["POST"] },
   { path: "/api/apps/[appId]/confirm", methods: ["POST"] },
   { path: "/api/apps/[appId]/findings", methods: ["GET"] },
+  { path: "/api/apps/[appId]/prediction", methods: ["GET"] },
   { path: "/api/apps/[appId]/release", methods: ["POST"] },
   { path: "/api/apps/[appId]/silences", methods: ["GET", "POST"] },
   { path: "/api/apps/[appId]/silences/[id]", methods: ["DELETE"] },

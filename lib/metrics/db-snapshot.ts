@@ -14,6 +14,9 @@ export type SnapshotApp = {
   anomalyScore: number | null;
   trendPerDay: number | null;
   expected: number | null;
+  predLow: number | null;
+  predHigh: number | null;
+  outsideShare: number | null;
   // from the highest ThresholdVersion, only when that version is enabled
   floorRps: number | null;
   ceilingRps: number | null;
@@ -37,6 +40,9 @@ export type DbGauges = {
   anomalyScore: SnapshotGauge<"app_id">;
   trendPerDay: SnapshotGauge<"app_id">;
   expected: SnapshotGauge<"app_id">;
+  predictionLow: SnapshotGauge<"app_id">;
+  predictionHigh: SnapshotGauge<"app_id">;
+  predictionOutsideRatio: SnapshotGauge<"app_id">;
   thresholdFloor: SnapshotGauge<"app_id">;
   thresholdCeiling: SnapshotGauge<"app_id">;
   ownerInfo: SnapshotGauge<"app_id" | "team" | "owner" | "backup" | "responder">;
@@ -94,6 +100,9 @@ export function fillDbGauges(g: DbGauges, s: DbSnapshot, now: Date): void {
   g.anomalyScore.replace(perApp(s.apps, (a) => a.anomalyScore));
   g.trendPerDay.replace(perApp(s.apps, (a) => a.trendPerDay));
   g.expected.replace(perApp(s.apps, (a) => a.expected));
+  g.predictionLow.replace(perApp(s.apps, (a) => a.predLow));
+  g.predictionHigh.replace(perApp(s.apps, (a) => a.predHigh));
+  g.predictionOutsideRatio.replace(perApp(s.apps, (a) => a.outsideShare));
   g.thresholdFloor.replace(perApp(s.apps, (a) => a.floorRps));
   g.thresholdCeiling.replace(perApp(s.apps, (a) => a.ceilingRps));
 

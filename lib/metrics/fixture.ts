@@ -8,7 +8,7 @@ const away = { awayFrom: new Date(FIXTURE_NOW.getTime() - DAY), awayUntil: new D
 const present = { awayFrom: null, awayUntil: null };
 
 const app = (a: Partial<SnapshotApp> & Pick<SnapshotApp, "appId" | "teamId">): SnapshotApp => ({
-  ownerId: null, backupId: null, anomalyScore: null, trendPerDay: null, expected: null, floorRps: null, ceilingRps: null, ...a,
+  ownerId: null, backupId: null, anomalyScore: null, trendPerDay: null, expected: null, predLow: null, predHigh: null, outsideShare: null, floorRps: null, ceilingRps: null, ...a,
 });
 
 export function fixtureSnapshot(): DbSnapshot {
@@ -21,7 +21,7 @@ export function fixtureSnapshot(): DbSnapshot {
       { id: "sam", email: "sam@example.com", name: "Sam", ...away },
     ],
     apps: [
-      app({ appId: "checkout-api", teamId: "t1", ownerId: "bob", backupId: "lee", anomalyScore: 0.97, trendPerDay: -0.021, expected: 120.5, floorRps: 10, ceilingRps: 500 }),
+      app({ appId: "checkout-api", teamId: "t1", ownerId: "bob", backupId: "lee", anomalyScore: 0.97, trendPerDay: -0.021, expected: 120.5, predLow: 98.2, predHigh: 142.8, outsideShare: 0.012, floorRps: 10, ceilingRps: 500 }),
       app({ appId: "card-vault", teamId: "t1", ownerId: "bob", anomalyScore: 0.1, expected: 3, floorRps: 1 }),
       app({ appId: "fraud-scorer", teamId: "t1" }),
       app({ appId: "indexer", teamId: "t2", ownerId: "dan", backupId: "lee", anomalyScore: 0, expected: Number.NaN }),

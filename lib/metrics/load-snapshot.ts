@@ -13,6 +13,7 @@ async function loadApps(): Promise<SnapshotApp[]> {
     SELECT a."appId" AS "appId", a."teamId" AS "teamId",
            o."ownerId" AS "ownerId", o."backupId" AS "backupId",
            s."anomalyScore" AS "anomalyScore", s."trendPerDay" AS "trendPerDay", s."expected" AS "expected",
+           s."predLow" AS "predLow", s."predHigh" AS "predHigh", s."outsideShare" AS "outsideShare",
            t."floorRps" AS "floorRps", t."ceilingRps" AS "ceilingRps"
     FROM "App" a
     LEFT JOIN "Ownership" o ON o."appRef" = a."id"

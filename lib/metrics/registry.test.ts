@@ -87,6 +87,10 @@ describe("database gauges", () => {
     expect(value(s, "portal_app_traffic_trend_per_day", { app_id: "checkout-api" })).toEqual([-0.021]);
     expect(ids("portal_app_traffic_trend_per_day")).toEqual(["checkout-api"]);
     expect(ids("portal_app_traffic_expected")).toEqual(["card-vault", "checkout-api"]); // NaN left out
+    expect(value(s, "portal_app_traffic_prediction_low", { app_id: "checkout-api" })).toEqual([98.2]);
+    expect(value(s, "portal_app_traffic_prediction_high", { app_id: "checkout-api" })).toEqual([142.8]);
+    expect(value(s, "portal_app_prediction_outside_ratio", { app_id: "checkout-api" })).toEqual([0.012]);
+    expect(ids("portal_app_prediction_outside_ratio")).toEqual(["checkout-api"]);
     expect(value(s, "portal_app_threshold_floor", { app_id: "card-vault" })).toEqual([1]);
     expect(ids("portal_app_threshold_ceiling")).toEqual(["checkout-api"]);
   });

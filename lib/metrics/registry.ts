@@ -100,6 +100,9 @@ function create() {
     anomalyScore: perApp("portal_app_anomaly_score", "Anomaly score of the app's latest sample (0-1)"),
     trendPerDay: perApp("portal_app_traffic_trend_per_day", "Traffic trend as a fraction per day (-0.02 = losing 2 %/day)"),
     expected: perApp("portal_app_traffic_expected", "Traffic the detection expected for the latest sample (req/s)"),
+    predictionLow: perApp("portal_app_traffic_prediction_low", "Lower end of the 99 % prediction interval for the latest sample (req/s)"),
+    predictionHigh: perApp("portal_app_traffic_prediction_high", "Upper end of the 99 % prediction interval for the latest sample (req/s)"),
+    predictionOutsideRatio: perApp("portal_app_prediction_outside_ratio", "Share of the last week's samples that fell outside their 99 % prediction interval (calibration; about 0.01 when the detector's model fits)"),
     thresholdFloor: perApp("portal_app_threshold_floor", "Enabled traffic floor of the app's current thresholds (req/s)"),
     thresholdCeiling: perApp("portal_app_threshold_ceiling", "Enabled traffic ceiling of the app's current thresholds (req/s)"),
     ownerInfo: new SnapshotGauge({

@@ -12,6 +12,7 @@ import { AuditTimeline } from "./audit-timeline";
 import { BackupForm } from "./backup-form";
 import { ClaimSection } from "./claim-section";
 import { DetectionSection } from "./findings/detection-section";
+import { PredictionPanel } from "./prediction-panel";
 import { ReleaseForm } from "./release-form";
 import { ResponsibilitySection } from "./responsibility-section";
 import { SilenceSection } from "./silence-section";
@@ -46,6 +47,7 @@ export function AppPage({ appId, schedule }: { appId: string; schedule: Detectio
           <StewardshipSection app={data} />
           {data.owner ? null : <ClaimSection app={data} />}
           <DetectionSection appId={data.appId} schedule={schedule} />
+          <PredictionPanel appId={data.appId} />
           <SilenceSection appId={data.appId} />
           <ThresholdsSection appId={data.appId} />
           <AuditTimeline appId={data.appId} />
