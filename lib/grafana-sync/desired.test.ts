@@ -3,7 +3,7 @@ import { desiredResponders, toAlertInput, toPersonContact, type SyncAppRow, type
 
 const NOW = new Date("2030-01-01T12:00:00Z");
 const person = (name: string, p: Partial<SyncPerson> = {}): SyncPerson => ({
-  id: name, email: `${name}@example.com`, name, awayFrom: null, awayUntil: null, notifyEmail: null, notifyWebhook: null, ...p,
+  id: name, email: `${name}@example.com`, name, awayFrom: null, awayUntil: null, active: true, notifyEmail: null, notifyWebhook: null, ...p,
 });
 const th = { floorRps: 10, ceilingRps: null, maxWeeklyDropPercent: null, forDuration: "5m", severity: "critical", enabled: true };
 const row = (r: Partial<SyncAppRow> = {}): SyncAppRow => ({
@@ -22,6 +22,10 @@ describe("toAlertInput", () => {
   it("makes the backup responder while the owner is away, nobody when both are", () => {
     expect(toAlertInput(row({ ownership: { owner: person("alice", away), backup: person("bob") } }), NOW)?.responder).toBe("bob@example.com");
     expect(toAlertInput(row({ ownership: { owner: person("alice", away), backup: person("bob", away) } }), NOW)?.responder).toBeNull();
+  });
+
+  it("labels the backup as responder once the owner is deactivated", () => {
+    expect(toAlertInput(row({ ownership: { owner: person("alice", { active: false }), backup: person("bob") } }), NOW)?.responder).toBe("bob@example.com");
   });
 
   it("gives an app without thresholds no rule", () => {

@@ -4,8 +4,8 @@ import type { DbSnapshot, SnapshotApp } from "./db-snapshot";
 // who is away with nobody to cover, and apps with and without signals and thresholds.
 export const FIXTURE_NOW = new Date("2026-11-20T12:00:00Z");
 const DAY = 86_400_000;
-const away = { awayFrom: new Date(FIXTURE_NOW.getTime() - DAY), awayUntil: new Date(FIXTURE_NOW.getTime() + DAY) };
-const present = { awayFrom: null, awayUntil: null };
+const away = { awayFrom: new Date(FIXTURE_NOW.getTime() - DAY), awayUntil: new Date(FIXTURE_NOW.getTime() + DAY), active: true };
+const present = { awayFrom: null, awayUntil: null, active: true };
 
 const app = (a: Partial<SnapshotApp> & Pick<SnapshotApp, "appId" | "teamId">): SnapshotApp => ({
   ownerId: null, backupId: null, anomalyScore: null, trendPerDay: null, expected: null, predLow: null, predHigh: null, outsideShare: null, floorRps: null, ceilingRps: null, ...a,

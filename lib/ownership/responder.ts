@@ -2,7 +2,9 @@
 // (API, pages, metrics labels, Grafana labels, notifications).
 
 export type Availability = { awayFrom: Date | null; awayUntil: Date | null };
-export type PersonWithAvailability = Availability & { id: string; email: string; name: string };
+// `active: false` = deactivated (User.active): such a person answers for nothing, whatever
+// their availability says; their apps stay theirs on record and the backup answers.
+export type PersonWithAvailability = Availability & { id: string; email: string; name: string; active: boolean };
 
 export type AppState = "unowned" | "owned" | "owner_away" | "unreachable";
 
@@ -12,20 +14,26 @@ export function isAway(p: Availability, now: Date): boolean {
   return !p.awayFrom || p.awayFrom.getTime() <= now.getTime();
 }
 
+/** Whether the person can answer now: active and not away. */
+export function canAnswer(p: Availability & { active: boolean }, now: Date): boolean {
+  return p.active && !isAway(p, now);
+}
+
 export function responderOf<P extends PersonWithAvailability>(
   owner: P | null,
   backup: P | null,
   now: Date,
 ): P | null {
   if (!owner) return null;
-  if (!isAway(owner, now)) return owner;
-  if (backup && !isAway(backup, now)) return backup;
+  if (canAnswer(owner, now)) return owner;
+  if (backup && canAnswer(backup, now)) return backup;
   return null;
 }
 
-// owner_away: the backup is answering; unreachable: owned, but nobody can be reached.
+// owner_away: the backup is answering (the owner is away or deactivated); unreachable: owned,
+// but nobody can be reached.
 export function appState(owner: PersonWithAvailability | null, backup: PersonWithAvailability | null, now: Date): AppState {
   if (!owner) return "unowned";
-  if (!isAway(owner, now)) return "owned";
+  if (canAnswer(owner, now)) return "owned";
   return responderOf(owner, backup, now) ? "owner_away" : "unreachable";
 }

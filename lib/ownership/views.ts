@@ -2,7 +2,7 @@ import { appState, isAway, responderOf, type PersonWithAvailability } from "./re
 
 export type Person = { email: string; name: string };
 
-export const personSelect = { id: true, email: true, name: true, awayFrom: true, awayUntil: true } as const;
+export const personSelect = { id: true, email: true, name: true, awayFrom: true, awayUntil: true, active: true } as const;
 // A person and where to reach them (notifications, Grafana contact points).
 export const contactSelect = { ...personSelect, notifyEmail: true, notifyWebhook: true } as const;
 
