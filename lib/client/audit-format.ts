@@ -26,6 +26,14 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   "escalation.changed": "Changed the escalation policy",
   "app.confirmed": "Confirmed it is still theirs",
   "stewardship.changed": "Changed how often owners confirm their apps",
+  "user.deactivated": "Deactivated a person",
+  "user.reactivated": "Reactivated a person",
+  "app.renamed": "Renamed the app",
+  "app.moved": "Moved the app to another team",
+  "user.created": "Added a person",
+  "user.changed": "Changed a person",
+  "team.created": "Created a team",
+  "team.renamed": "Renamed a team",
 };
 
 export function actionLabel(action: string): string {

@@ -44,12 +44,14 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/overview", methods: ["GET"] },
   { path: "/api/prometheus/rules", methods: ["GET"] },
   { path: "/api/teams", methods: ["GET", "POST"] },
+  { path: "/api/teams/[team]", methods: ["PATCH"] },
   { path: "/api/teams/[team]/escalation", methods: ["GET", "PUT"] },
   { path: "/api/teams/[team]/stewardship", methods: ["GET", "PUT"] },
   { path: "/api/tokens", methods: ["GET", "POST"] },
   { path: "/api/tokens/[id]", methods: ["DELETE"] },
   { path: "/api/traffic", methods: ["POST"] },
   { path: "/api/users", methods: ["GET", "POST"] },
+  { path: "/api/users/[email]", methods: ["PATCH"] },
 ];
 
 const compiled = API_ROUTES.map((r) => ({

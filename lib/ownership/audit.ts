@@ -19,7 +19,16 @@ export type AuditAction =
   | "silence.ended"
   | "escalation.changed"
   | "app.confirmed"
-  | "stewardship.changed";
+  | "stewardship.changed"
+  // people and teams (appRef null, except the per-app entries of a (de)activation) and imports
+  | "user.created"
+  | "user.changed"
+  | "user.deactivated"
+  | "user.reactivated"
+  | "team.created"
+  | "team.renamed"
+  | "app.renamed"
+  | "app.moved";
 
 export async function audit(
   tx: Tx,

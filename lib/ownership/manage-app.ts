@@ -61,6 +61,8 @@ async function guardedUpdate(tx: Tx, app: Owned, data: { ownerId?: string; backu
 async function userByEmail(tx: Tx, email: string, field: string) {
   const user = await tx.user.findUnique({ where: { email } });
   if (!user) throw new AppError("validation_failed", `No user with email ${email}`, { [field]: "is not a known user" });
+  // a deactivated person cannot answer for anything, so they cannot be handed an app or named backup
+  if (!user.active) throw new AppError("validation_failed", `${email} is deactivated`, { [field]: "is a deactivated person" });
   return user;
 }
 

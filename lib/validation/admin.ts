@@ -18,3 +18,30 @@ export const userCreateSchema = z.strictObject({
 
 export type TeamCreateInput = z.infer<typeof teamCreateSchema>;
 export type UserCreateInput = z.infer<typeof userCreateSchema>;
+
+const teamSlugRef = z.string().trim().min(1, "is required").max(64, "must be at most 64 characters");
+
+// GET /api/users: `directory` (anyone: active people to pick as backup or transfer target) or
+// `manage` (admins: everyone; leads: their team's people; deactivated people included).
+export const userListQuerySchema = z.object({
+  q: z.string().trim().max(100, "must be at most 100 characters").optional(),
+  team: teamSlugRef.optional(),
+  view: z.enum(["directory", "manage"], { error: "must be directory or manage" }).default("directory"),
+});
+
+// PATCH /api/users/{email}: any of name, role, team (null = no team), active.
+export const userUpdateSchema = z
+  .strictObject({
+    name: nameText(120).optional(),
+    role: z.enum(ROLES, { error: "must be engineer, lead or admin" }).optional(),
+    team: teamSlugRef.nullable().optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((o) => Object.values(o).some((v) => v !== undefined), "must change at least one of name, role, team, active");
+
+// PATCH /api/teams/{team}: rename (the slug stays: it is in URLs, tokens and Grafana)
+export const teamRenameSchema = z.strictObject({ name: nameText(80) });
+
+export type UserListQuery = z.infer<typeof userListQuerySchema>;
+export type UserUpdateInput = z.infer<typeof userUpdateSchema>;
+export type TeamRenameInput = z.infer<typeof teamRenameSchema>;

@@ -9,6 +9,6 @@ export const GET = withAuth(async () => Response.json({ items: await listTeams()
 
 // POST /api/teams — create a team (admin)
 export const POST = withAuth(
-  async ({ req }) => Response.json({ team: await createTeam(await parseBody(req, teamCreateSchema)) }, { status: 201 }),
+  async ({ req, actor }) => Response.json({ team: await createTeam(await parseBody(req, teamCreateSchema), actor.id) }, { status: 201 }),
   { role: "admin" },
 );

@@ -1,24 +1,19 @@
-import { z } from "zod";
 import { withAuth } from "@/lib/auth/with-auth";
-import { listUsers } from "@/lib/ownership/directory";
 import { createUser } from "@/lib/admin/accounts";
-import { userCreateSchema } from "@/lib/validation/admin";
-import { parseBody } from "@/lib/validation/request";
-import { parseQuery } from "@/lib/validation/request";
+import { listDirectory, listPeople, managerOf } from "@/lib/admin/people";
+import { userCreateSchema, userListQuerySchema } from "@/lib/validation/admin";
+import { parseBody, parseQuery } from "@/lib/validation/request";
 
-const query = z.object({
-  q: z.string().trim().max(100, "must be at most 100 characters").optional(),
-  team: z.string().trim().min(1).max(64, "must be at most 64 characters").optional(),
+// GET /api/users?q=&team=&view=directory|manage — active people to pick (anyone), or the people
+// an admin (everyone) or lead (their team) manages, deactivated ones included (view=manage)
+export const GET = withAuth(async ({ req, actor }) => {
+  const { view, ...query } = parseQuery(req, userListQuerySchema);
+  const items = view === "manage" ? await listPeople(managerOf(actor), query) : await listDirectory(query);
+  return Response.json({ items });
 });
 
-// GET /api/users?q=&team= — people to pick as backup or transfer target
-export const GET = withAuth(async ({ req }) => {
-  const { q, team } = parseQuery(req, query);
-  return Response.json({ items: await listUsers(q, team) });
-});
-
-// POST /api/users — add a person (admin): { email, name, role, team?, password }
+// POST /api/users — add a person: { email, name, role, team?, password } (admins; leads: engineers of their own team)
 export const POST = withAuth(
-  async ({ req }) => Response.json({ user: await createUser(await parseBody(req, userCreateSchema)) }, { status: 201 }),
-  { role: "admin" },
+  async ({ req, actor }) => Response.json({ user: await createUser(await parseBody(req, userCreateSchema), managerOf(actor)) }, { status: 201 }),
+  { role: "lead" },
 );

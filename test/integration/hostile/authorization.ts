@@ -127,8 +127,10 @@ export const AUTHORIZATION: Record<string, AuthorizationRow> = {
     allow: [...APP_EDITORS, "token:ingest"],
     request: async (w) => ({ path: "/api/traffic", body: { samples: [{ appId: w.app.appId, ts: Date.UTC(2026, 0, 1), value: 3 }] } }),
   },
+  "PATCH /api/users/[email]": { allow: ["lead", "admin"], request: async (w) => ({ path: `/api/users/${encodeURIComponent(w.engineer.email)}`, body: { name: "Matrix Person" } }) },
+  "PATCH /api/teams/[team]": { allow: ["admin"], request: async (w) => ({ path: `/api/teams/${w.team.slug}`, body: { name: "Matrix team renamed" } }) },
   "POST /api/users": {
-    allow: ["admin"],
+    allow: ["lead", "admin"], // leads: engineers of their own team (this request)
     request: async (w) => ({ path: "/api/users", body: { email: `new-${uid()}@test.example`, name: "New Person", role: "engineer", team: w.team.slug, password: "a-long-password-1" } }),
   },
 };
