@@ -10,6 +10,7 @@ const links = [
   { href: "/overview", label: "Team overview" },
   { href: "/tokens", label: "Tokens" },
   { href: "/profile", label: "Profile" },
+  { href: "/api-docs", label: "API" },
 ] as const;
 
 function isActive(pathname: string, href: string): boolean {
@@ -30,6 +31,20 @@ export function TopNav() {
             </Link>
           </li>
         ))}
+        {me.role === "admin" || me.role === "lead" ? (
+          <>
+            <li>
+              <Link href="/admin/people" aria-current={isActive(pathname, "/admin/people") ? "page" : undefined}>
+                People
+              </Link>
+            </li>
+            <li>
+              <Link href="/admin/import" aria-current={isActive(pathname, "/admin/import") ? "page" : undefined}>
+                Import
+              </Link>
+            </li>
+          </>
+        ) : null}
         {me.role === "admin" ? (
           <li>
             <Link href="/admin/grafana" aria-current={isActive(pathname, "/admin/grafana") ? "page" : undefined}>

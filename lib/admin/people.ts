@@ -25,12 +25,15 @@ type PersonRow = {
 export type PersonView = {
   email: string; name: string; role: Role; team: string | null; teamName: string | null;
   active: boolean; deactivatedAt: string | null; createdAt: string; owns: number; backs: number;
+  /** whether the asking manager may change this person, and whether it is themselves */
+  canManage: boolean; self: boolean;
 };
 
-const view = (u: PersonRow): PersonView => ({
+const view = (m: Manager, u: PersonRow): PersonView => ({
   email: u.email, name: u.name, role: u.role as Role, team: u.team?.slug ?? null, teamName: u.team?.name ?? null,
   active: u.active, deactivatedAt: u.deactivatedAt?.toISOString() ?? null, createdAt: u.createdAt.toISOString(),
   owns: u._count.owned, backs: u._count.backing,
+  canManage: canManagePerson(m, managed(u)), self: u.id === m.id,
 });
 
 /** A refusal as the API answers it: 422 for what nobody may do, 403 for what this person may not. */
@@ -54,7 +57,7 @@ export async function listPeople(m: Manager, query: Pick<UserListQuery, "q" | "t
     take: limit,
     select: personSelect,
   });
-  return rows.map(view);
+  return rows.map((u) => view(m, u));
 }
 
 /** The directory everyone may read (pickers): active people only. */
@@ -126,7 +129,7 @@ export async function updatePerson(m: Manager, email: string, input: UserUpdateI
     return { person: after, ended: activeChanged && !input.active };
   });
   if (result.ended) await revokeAllSessions(result.person.id);
-  return view(result.person);
+  return view(m, result.person);
 }
 
 /** Renames a team (admins; the slug stays). */

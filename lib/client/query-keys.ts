@@ -11,6 +11,7 @@ export const queryKeys = {
   escalation: (team: string) => ["teams", "escalation", team] as const,
   stewardship: (team: string) => ["teams", "stewardship", team] as const,
   users: (params: { q: string; team: string }) => ["users", params] as const,
+  people: () => ["people"] as const,
   apps: {
     all: () => ["apps"] as const,
     lists: () => ["apps", "list"] as const,
