@@ -45,7 +45,7 @@ describe("planImport", () => {
       state,
       admin,
     );
-    expect(plan.errors.map((e) => [e.line, e.field])).toEqual([
+    expect(plan.errors.map((e) => ["line" in e ? e.line : 0, e.field])).toEqual([
       [2, "appId"], [3, "team"], [4, "team"], [5, "owner"], [5, "backup"], [6, "backup"], [7, "appId"], [8, "backup"],
     ]);
     expect(plan.changes).toEqual([]);

@@ -29,6 +29,11 @@ async function readText(req: Request, maxBytes: number): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** The raw body as text (for routes that take files, e.g. CSV), with the same cap and 413. */
+export async function readBodyText(req: Request, maxBytes: number): Promise<string> {
+  return readText(req, maxBytes);
+}
+
 // Body parsing: too large is a 413, malformed JSON a 400 naming the body; schema failures are
 // 422 with fields.
 export async function parseBody<S extends z.ZodType>(req: Request, schema: S, opts: { maxBytes?: number } = {}): Promise<z.infer<S>> {

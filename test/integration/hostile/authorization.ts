@@ -127,6 +127,11 @@ export const AUTHORIZATION: Record<string, AuthorizationRow> = {
     allow: [...APP_EDITORS, "token:ingest"],
     request: async (w) => ({ path: "/api/traffic", body: { samples: [{ appId: w.app.appId, ts: Date.UTC(2026, 0, 1), value: 3 }] } }),
   },
+  "POST /api/import": {
+    // otherLead passes the route's role check; its rows for another team's app are refused with 422 (test/integration/import.test.ts)
+    allow: ["lead", "otherLead", "admin"],
+    request: async (w) => ({ path: "/api/import?dryRun=false", body: { content: `appId,owner\n${w.app.appId},${w.engineer.email}` } }),
+  },
   "PATCH /api/users/[email]": { allow: ["lead", "admin"], request: async (w) => ({ path: `/api/users/${encodeURIComponent(w.engineer.email)}`, body: { name: "Matrix Person" } }) },
   "PATCH /api/teams/[team]": { allow: ["admin"], request: async (w) => ({ path: `/api/teams/${w.team.slug}`, body: { name: "Matrix team renamed" } }) },
   "POST /api/users": {
