@@ -43,6 +43,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/me/sessions", methods: ["GET", "DELETE"] },
   { path: "/api/me/sessions/[id]", methods: ["DELETE"] },
   { path: "/api/metrics", methods: ["GET"] },
+  { path: "/api/openapi.json", methods: ["GET"] },
   { path: "/api/overview", methods: ["GET"] },
   { path: "/api/prometheus/rules", methods: ["GET"] },
   { path: "/api/teams", methods: ["GET", "POST"] },

@@ -45,3 +45,6 @@ export const teamRenameSchema = z.strictObject({ name: nameText(80) });
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
 export type UserUpdateInput = z.infer<typeof userUpdateSchema>;
 export type TeamRenameInput = z.infer<typeof teamRenameSchema>;
+
+// POST /api/grafana/reconcile
+export const grafanaReconcileSchema = z.object({ repair: z.boolean().optional() });
