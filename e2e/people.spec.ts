@@ -38,7 +38,7 @@ test.describe("people journeys", () => {
     await page.getByLabel("Email").fill(users.carol.email);
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toContainText("Wrong email or password.");
+    await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText("Wrong email or password.");
     await expect(page).toHaveURL(/\/login/);
   });
 });
