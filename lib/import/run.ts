@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { enqueue } from "@/lib/outbox/enqueue";
 import { audit } from "@/lib/ownership/audit";
+import { createApp, searchTextOf } from "@/lib/ownership/create-app";
 import { parseCatalog } from "./catalog";
 import { parseCsv } from "./csv";
 import type { ExportRow } from "./export";
@@ -14,7 +15,8 @@ import { describeWhere, type ImportChange, type ImportError, type ImportFormat, 
 
 // POST /api/import: parse, load what the records name, plan (lib/import/plan.ts), and — unless a
 // dry run — apply everything in one transaction: any error and nothing is changed. Every change
-// is audited as made by the importer; every app touched gets a Grafana sync task.
+// is audited as made by the importer; every app touched gets a Grafana sync task (new apps
+// through lib/ownership/create-app, like every other way an app comes to be).
 
 export type ImportResult = { dryRun: boolean; format: ImportFormat; changes: ImportChange[]; errors: ImportError[]; ignored: number; applied: number };
 
@@ -94,12 +96,11 @@ async function applyApp(tx: Tx, actor: Actor, app: PlannedApp, loaded: Loaded, r
   let appRef = loaded.appRefs.get(app.appId);
   const log = (action: Parameters<typeof audit>[1]["action"], b: unknown, a: unknown) => audit(tx, { appRef: appRef!, actorId: actor.id, action, before: b, after: a, reason });
   if (!appRef) {
-    const row = await tx.app.create({ data: { appId: app.appId, name: after.name, teamId, searchText: `${app.appId} ${after.name}`.toLowerCase() } });
+    const row = await createApp(tx, { appId: app.appId, name: after.name, teamId }, { actorId: actor.id, action: "app.imported", after: { appId: app.appId, name: after.name, team: after.team, source: reason } });
     appRef = row.id;
-    await log("app.registered", undefined, { appId: app.appId, name: after.name, team: after.team });
   } else if (before) {
     if (before.name !== after.name || before.team !== after.team) {
-      await tx.app.update({ where: { id: appRef }, data: { name: after.name, teamId, searchText: `${app.appId} ${after.name}`.toLowerCase() } });
+      await tx.app.update({ where: { id: appRef }, data: { name: after.name, teamId, searchText: searchTextOf({ appId: app.appId, name: after.name }) } });
     }
     if (before.name !== after.name) await log("app.renamed", { name: before.name }, { name: after.name });
     if (before.team !== after.team) await log("app.moved", { team: before.team }, { team: after.team });
