@@ -5,6 +5,7 @@ import { grafanaReconcileSchema, teamCreateSchema, teamRenameSchema, userCreateS
 import { exportQuerySchema, importBodySchema, importQuerySchema } from "@/lib/validation/import";
 import { escalationPolicySchema, findingReasonSchema, silenceCreateSchema } from "@/lib/validation/oncall";
 import { appCreateSchema, appListQuerySchema, availabilitySchema, backupSchema, releaseSchema, transferSchema } from "@/lib/validation/ownership";
+import { confirmSchema, stewardshipSettingsSchema } from "@/lib/validation/stewardship";
 import { thresholdDryRunSchema, thresholdRollbackSchema, thresholdUpdateSchema } from "@/lib/validation/thresholds";
 import { detectionRunSchema, findingsQuerySchema, trafficPushSchema, trafficQuerySchema } from "@/lib/validation/traffic";
 
@@ -40,8 +41,10 @@ export const OPERATIONS: Record<`${Method} /api/${string}`, Operation> = {
   "GET /api/apps/[appId]": { summary: "An app with owner, backup, responder and my permissions", who: ANYONE, answer: "{ app }" },
   "GET /api/apps/[appId]/audit": { summary: "The app's audit events, newest first", who: ANYONE, answer: "{ items }" },
   "PUT /api/apps/[appId]/backup": { summary: "Set or clear the backup", who: MANAGERS, body: backupSchema, answer: "{ app }" },
+  "POST /api/apps/[appId]/confirm": { summary: "The owner confirms the app is still theirs", who: "the owner", body: confirmSchema },
   "POST /api/apps/[appId]/claim": { summary: "Become the owner of an unowned app", who: ANYONE, answer: "{ app }" },
   "GET /api/apps/[appId]/findings": { summary: "The app's findings, newest first", who: ANYONE, query: findingsQuerySchema, answer: "{ items }" },
+  "GET /api/apps/[appId]/prediction": { summary: "The 99 % prediction interval of the latest sample and its calibration", who: ANYONE },
   "POST /api/apps/[appId]/release": { summary: "Give up ownership", who: MANAGERS, body: releaseSchema, answer: "{ app }" },
   "GET /api/apps/[appId]/silences": { summary: "The app's silences", who: ANYONE, answer: "{ items }" },
   "POST /api/apps/[appId]/silences": { summary: "Silence the app for a while", who: EDITORS, body: silenceCreateSchema, status: 201, answer: "{ silence }" },
@@ -88,6 +91,8 @@ export const OPERATIONS: Record<`${Method} /api/${string}`, Operation> = {
   "PATCH /api/teams/[team]": { summary: "Rename a team (the slug stays)", who: "admins", body: teamRenameSchema, answer: "{ team }" },
   "GET /api/teams/[team]/escalation": { summary: "The team's escalation policy", who: ANYONE },
   "PUT /api/teams/[team]/escalation": { summary: "Replace the team's escalation policy", who: "the team's lead, admins", body: escalationPolicySchema },
+  "GET /api/teams/[team]/stewardship": { summary: "How often the team's owners confirm their apps", who: "the team's lead, admins" },
+  "PUT /api/teams/[team]/stewardship": { summary: "Set how often the team's owners confirm their apps", who: "the team's lead, admins", body: stewardshipSettingsSchema },
   "GET /api/tokens": { summary: "My active API tokens (never the token itself)", who: ANYONE, answer: "{ items }" },
   "POST /api/tokens": { summary: "Create an API token (shown only in this answer)", who: ANYONE, body: tokenCreateSchema, status: 201 },
   "DELETE /api/tokens/[id]": { summary: "Revoke one of my tokens", who: ANYONE, status: 204 },
