@@ -15,6 +15,11 @@ async function counter(name: string): Promise<number> {
   return (m?.values ?? []).reduce((s, v) => s + v.value, 0);
 }
 
+async function tickCount(): Promise<number> {
+  const m = await portalMetrics().registry.getSingleMetric("portal_detection_tick_duration_seconds")?.get();
+  return (m?.values as { metricName?: string; value: number }[] | undefined)?.find((v) => v.metricName?.endsWith("_count"))?.value ?? 0;
+}
+
 describe("detection shards", () => {
   it("hands every shard of a tick to exactly one of many concurrent claimers", async () => {
     const tick = Date.UTC(2030, 0, 1, 0, 0);
@@ -48,7 +53,7 @@ describe("detection shards", () => {
     }
     const all = await db().app.count();
     const evaluatedBefore = await counter("portal_detection_apps_evaluated_total");
-    const ticksBefore = (await portalMetrics().registry.getSingleMetric("portal_detection_tick_duration_seconds")?.get())?.values.find((v) => v.metricName?.endsWith("_count"))?.value ?? 0;
+    const ticksBefore = await tickCount();
     const now = new Date(end + 30_000);
     const first = await runDetectionTick({ now, shards: 4, intervalMs: INTERVAL });
     expect(first.shards.sort()).toEqual([0, 1, 2, 3]);
@@ -58,7 +63,7 @@ describe("detection shards", () => {
     expect(rows.reduce((n, r) => n + r.apps, 0)).toBe(first.evaluated);
     expect(first.evaluated).toBeGreaterThanOrEqual(apps.length);
     expect(await counter("portal_detection_apps_evaluated_total")).toBe(evaluatedBefore + first.evaluated);
-    const ticksAfter = (await portalMetrics().registry.getSingleMetric("portal_detection_tick_duration_seconds")?.get())?.values.find((v) => v.metricName?.endsWith("_count"))?.value ?? 0;
+    const ticksAfter = await tickCount();
     expect(ticksAfter).toBe(ticksBefore + 1);
     // lag: the tick read every app up to `now`
     const lag = (await portalMetrics().registry.getSingleMetric("portal_detection_lag_seconds")?.get())?.values[0]?.value ?? -1;
