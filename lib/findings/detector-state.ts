@@ -196,7 +196,9 @@ async function rebuild(appRef: string, settings: DetectionSettings, key: string,
   const result = stepApp(state, series.values, settings, { timed: opts.timed });
   // the samples that a late write could have landed among without ingest marking this state:
   // those after the watermark stored now (all of them when there is no row yet)
-  const afterMs = row ? Math.max(row.watermark, from - 1000) : from - 1000;
+  // (whole seconds, as stored: the first second loaded is ceil(from / 1000))
+  const firstSecond = Math.ceil(from / 1000);
+  const afterMs = Math.max(row?.watermark ?? -Infinity, (firstSecond - 1) * 1000);
   let count = 0;
   for (const t of history.raw.ts) if (t > afterMs && t <= lastTs) count++;
   return {

@@ -9,7 +9,7 @@ import { HOLDER, slotOf } from "@/lib/scheduler/lease";
 import { advanceApp, forget, loadStateRows, remember, StateConflict } from "./detector-state";
 import { loadAppsForDetection, type DetectionApp } from "./load-apps";
 import { persistEvaluation } from "./persist";
-import { claimShard, finishShard, openTick, shardOf } from "./shards";
+import { claimShard, finishShard, latestFinishedTick, openTick, shardOf } from "./shards";
 
 export type RunSummary = {
   apps: number; evaluated: number; skipped: number; errors: number; opened: number; resolved: number; notifications: number; sent: number;
@@ -130,6 +130,11 @@ async function tickOnce(now: Date, shards: number, intervalMs: number): Promise<
   if (s.tickDone) {
     await notify(now, s);
     detectionMetrics().setEvaluatedThrough(now.getTime());
+  } else {
+    // another replica finishes this tick (or died holding a shard): the newest tick that every
+    // shard finished bounds the lag
+    const finished = await latestFinishedTick();
+    if (finished !== null) detectionMetrics().setEvaluatedThrough(finished);
   }
   if (s.shards.length > 0) detectionMetrics().tickDuration.observe(seconds(performance.now() - t));
   return s;

@@ -66,3 +66,15 @@ export async function pruneShards(now = Date.now()): Promise<number> {
   const { count } = await db().detectionShard.deleteMany({ where: { tick: { lt: BigInt(now - 86_400_000) } } });
   return count;
 }
+
+/**
+ * The newest tick whose shards are all done (epoch ms of its slot), or null: every replica read
+ * its apps' samples at or after that slot, so no sample older than it is waiting for a tick
+ * (except late ones, which wait for their rebuild). Feeds portal_detection_lag_seconds.
+ */
+export async function latestFinishedTick(): Promise<number | null> {
+  const rows = await db().$queryRawUnsafe<{ tick: bigint | number }[]>(
+    `SELECT "tick" FROM "DetectionShard" GROUP BY "tick" HAVING SUM(CASE WHEN "doneAt" IS NULL THEN 1 ELSE 0 END) = 0 ORDER BY "tick" DESC LIMIT 1`,
+  );
+  return rows[0] ? Number(rows[0].tick) : null;
+}
