@@ -4,7 +4,7 @@ import type { Tx } from "@/lib/db/types";
 import { env } from "@/lib/env";
 import { isUniqueViolation } from "@/lib/errors";
 import {
-  createAppState, decodeState, encodeState, evaluateApp, inferStepMs, prepareSeries, settingsKey, stepApp, STATE_VERSION,
+  createAppState, decodeState, encodeState, evaluateApp, inferStepMs, prepareSeries, settingsKey, SILENCE_MEMORY_MS, stepApp, STATE_VERSION,
   type AppState, type DetectionResult, type DetectionSettings,
 } from "@/lib/detection";
 import { countRawIn, loadHistory, loadRawAfter } from "@/lib/traffic/history";
@@ -35,7 +35,28 @@ const meta = {
   appRef: true, watermark: true, stepMs: true, settingsKey: true, version: true, revision: true, lateSeq: true, builtLateSeq: true,
 } as const;
 
-type Cached = { revision: number; state: AppState };
+/**
+ * What the row stores: the engine's state, and the gaps between consecutive samples that the
+ * no_data finding needs (its longest recent silence, longestSilenceMs over the look-back) as a
+ * sliding-window maximum: flat [previous sample ts, gap, …], gaps decreasing, only those whose
+ * earlier sample is within SILENCE_MEMORY_MS of the newest.
+ */
+export type Stored = { app: AppState; gaps: number[] };
+
+function pushGap(gaps: number[], prevTs: number, gap: number): void {
+  while (gaps.length > 0 && (gaps[gaps.length - 1] as number) <= gap) gaps.length -= 2;
+  gaps.push(prevTs, gap);
+}
+
+/** longestSilenceMs of every sample fed, as of the newest (drops gaps that left the window). */
+function longestSilence(gaps: number[], newest: number): number {
+  let k = 0;
+  while (k < gaps.length && (gaps[k] as number) < newest - SILENCE_MEMORY_MS) k += 2;
+  if (k > 0) gaps.splice(0, k);
+  return (gaps[1] as number | undefined) ?? 0;
+}
+
+type Cached = { revision: number; state: Stored };
 
 // Decoded states of the apps this process evaluated, by revision: a tick that finds the revision
 // it wrote last time skips reading and decoding the state. Any other revision (another replica or
@@ -66,14 +87,15 @@ export async function loadStateRows(appRefs: string[]): Promise<Map<string, Stat
   return out;
 }
 
-async function readState(row: StateRow): Promise<AppState | null> {
+async function readState(row: StateRow): Promise<Stored | null> {
   const c = cache().get(row.appRef);
   if (c && c.revision === row.revision) return c.state;
   const r = await db().detectorState.findUnique({ where: { appRef: row.appRef }, select: { state: true, revision: true } });
   if (!r || r.revision !== row.revision) return null;
   try {
-    const state = decodeState<AppState>(Buffer.from(r.state).toString("utf8"));
-    return state.version === STATE_VERSION && typeof state.n === "number" && state.n > 0 ? state : null;
+    const state = decodeState<Stored>(Buffer.from(r.state).toString("utf8"));
+    const app = state?.app;
+    return app && Array.isArray(state.gaps) && app.version === STATE_VERSION && typeof app.n === "number" && app.n > 0 ? state : null;
   } catch {
     return null;
   }
@@ -81,7 +103,7 @@ async function readState(row: StateRow): Promise<AppState | null> {
 
 /** What one tick did to an app's state, to be written with its findings (persist.ts). */
 export type StateUpdate = {
-  state: AppState;
+  state: Stored;
   watermark: number;
   stepMs: number;
   key: string;
@@ -103,6 +125,8 @@ export type Advanced = {
   update: StateUpdate | null;
   /** Newest sample fed (the no_data finding looks at it). */
   lastTs: number;
+  /** longestSilenceMs over the samples fed (the no_data finding's tolerance). */
+  longestSilenceMs: number;
   stepMs: number;
   rebuilt: RebuildReason | null;
   /** Samples fed this tick (all of the look-back on a rebuild). */
@@ -150,13 +174,16 @@ export async function advanceApp(appRef: string, settings: DetectionSettings, ro
   return rebuild(appRef, settings, key, row, reason ?? "missing", opts);
 }
 
-async function step(state: AppState, row: StateRow, fresh: TrafficSeries, settings: DetectionSettings, key: string, opts: Opts): Promise<Advanced | null> {
+async function step(stored: Stored, row: StateRow, fresh: TrafficSeries, settings: DetectionSettings, key: string, opts: Opts): Promise<Advanced | null> {
+  const state = stored.app;
   const n = fresh.ts.length;
-  const base: Omit<Advanced, "result" | "update" | "fed" | "oldestFed" | "lastTs"> = { stepMs: state.stepMs, rebuilt: null };
+  const base: Omit<Advanced, "result" | "update" | "fed" | "oldestFed" | "lastTs" | "longestSilenceMs"> = { stepMs: state.stepMs, rebuilt: null };
   if (n === 0) {
     // nothing new: the state is unchanged (and stays cached at its revision)
-    cache().set(row.appRef, { revision: row.revision, state });
-    return { ...base, result: evaluateApp(state, settings), update: null, lastTs: row.watermark, fed: 0, oldestFed: NaN };
+    cache().set(row.appRef, { revision: row.revision, state: stored });
+    return {
+      ...base, result: evaluateApp(state, settings), update: null, lastTs: row.watermark, longestSilenceMs: longestSilence(stored.gaps, row.watermark), fed: 0, oldestFed: NaN,
+    };
   }
   const { start, stepMs } = state;
   const lastStep = state.n - 1;
@@ -175,9 +202,14 @@ async function step(state: AppState, row: StateRow, fresh: TrafficSeries, settin
   const lastTs = fresh.ts[n - 1] as number;
   const grid = prepareSeries({ ts, values }, { stepMs, from: lastStart, to: lastTs, longGapValue: NaN });
   const result = stepApp(state, grid.values.subarray(1), settings, { timed: opts.timed });
+  let prev = row.watermark;
+  for (const t of fresh.ts) {
+    pushGap(stored.gaps, prev, t - prev);
+    prev = t;
+  }
   return {
-    ...base, result, lastTs, fed: n, oldestFed: fresh.ts[0] as number,
-    update: { state, watermark: lastTs, stepMs, key, previous: row, builtLateSeq: null, recount: { afterMs: row.watermark, count: n } },
+    ...base, result, lastTs, longestSilenceMs: longestSilence(stored.gaps, lastTs), fed: n, oldestFed: fresh.ts[0] as number,
+    update: { state: stored, watermark: lastTs, stepMs, key, previous: row, builtLateSeq: null, recount: { afterMs: row.watermark, count: n } },
   };
 }
 
@@ -194,6 +226,8 @@ async function rebuild(appRef: string, settings: DetectionSettings, key: string,
   const series = prepareSeries(raw, { stepMs, to: lastTs, longGapValue: NaN });
   const state = createAppState(series, settings);
   const result = stepApp(state, series.values, settings, { timed: opts.timed });
+  const gaps: number[] = [];
+  for (let i = 1; i < n; i++) pushGap(gaps, raw.ts[i - 1] as number, (raw.ts[i] as number) - (raw.ts[i - 1] as number));
   // the samples that a late write could have landed among without ingest marking this state:
   // those after the watermark stored now (all of them when there is no row yet)
   // (whole seconds, as stored: the first second loaded is ceil(from / 1000))
@@ -202,8 +236,8 @@ async function rebuild(appRef: string, settings: DetectionSettings, key: string,
   let count = 0;
   for (const t of history.raw.ts) if (t > afterMs && t <= lastTs) count++;
   return {
-    result, lastTs, stepMs, rebuilt: reason, fed: n, oldestFed: raw.ts[0] as number,
-    update: { state, watermark: lastTs, stepMs, key, previous: row, builtLateSeq: row?.lateSeq ?? 0, recount: { afterMs, count } },
+    result, lastTs, longestSilenceMs: longestSilence(gaps, lastTs), stepMs, rebuilt: reason, fed: n, oldestFed: raw.ts[0] as number,
+    update: { state: { app: state, gaps }, watermark: lastTs, stepMs, key, previous: row, builtLateSeq: row?.lateSeq ?? 0, recount: { afterMs, count } },
   };
 }
 
@@ -250,7 +284,7 @@ export async function writeState(tx: Tx, appRef: string, u: StateUpdate, now: Da
 }
 
 /** After the write committed: keep the decoded state for the next tick of this process. */
-export function remember(appRef: string, revision: number, state: AppState): void {
+export function remember(appRef: string, revision: number, state: Stored): void {
   cache().set(appRef, { revision, state });
 }
 

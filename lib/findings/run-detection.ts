@@ -46,7 +46,7 @@ async function evaluateApp(app: DetectionApp, now: Date, s: RunSummary, row: Par
     m.stateRebuilds.inc({ reason: adv.rebuilt });
   }
   const result = adv.result;
-  const noData = detectNoData(adv.lastTs, now.getTime(), adv.stepMs, { appName: app.appId });
+  const noData = detectNoData(adv.lastTs, now.getTime(), adv.stepMs, { appName: app.appId, recentLongestSilenceMs: adv.longestSilenceMs });
   if (noData) result.findings.push(noData);
   for (const [stage, ms] of Object.entries(result.timings ?? {})) m.stageDuration.observe({ stage: stage as Stage }, seconds(ms));
   t = performance.now();
