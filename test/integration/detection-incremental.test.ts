@@ -21,13 +21,16 @@ const series = generateTraffic({
   crash: { atSample: 1000, samples: 20 }, spike: { atSample: 1090, samples: 3, factor: 5 },
 });
 const tsOf = (i: number) => BASE + i * STEP;
+// two silences of the sender (samples never sent): one in the history a state is built from, a
+// longer one among the chunks a state is stepped over; no_data tolerates twice the longest
+const SILENT = new Set([...Array.from({ length: 12 }, (_, k) => 400 + k), ...Array.from({ length: 18 }, (_, k) => 1095 + k)]);
 
 type Twin = { a: { id: string; appId: string }; b: { id: string; appId: string } };
 let twin: Twin;
 
 async function write(appRef: string, from: number, to: number, value?: (i: number) => number) {
   const rows = [];
-  for (let i = from; i < to; i++) rows.push({ appRef, ts: tsOf(i), value: value ? value(i) : (series.values[i] as number) });
+  for (let i = from; i < to; i++) if (value || !SILENT.has(i)) rows.push({ appRef, ts: tsOf(i), value: value ? value(i) : (series.values[i] as number) });
   await writeSamples(rows);
 }
 
@@ -83,7 +86,7 @@ describe("incremental detection in the server", () => {
     await write(twin.b.id, 0, done);
     const first = await tickBoth(tsOf(done - 1) + 60_000);
     expect(first.rebuilt).toBe(1);
-    const chunks = [1, 7, 100, 2, 60, 3, 130, 1, 40, 12, 5, 30, 10];
+    const chunks = [1, 7, 100, 2, 60, 3, 130, 1, 40, 12, 5, 30, 10, 25, 6];
     let stepped = 0;
     for (const size of chunks) {
       const to = Math.min(N - 20, done + size);
@@ -105,6 +108,12 @@ describe("incremental detection in the server", () => {
     const before = await stateText(twin.a.id);
     await tickBoth(tsOf(done - 1) + 120_000);
     expect((await stateText(twin.a.id)).revision).toBe(before.revision);
+    // no_data: the stepped state remembers the 95-minute silence, so 150 minutes without samples
+    // is still tolerated (2 × 95 min), 4 hours is not — on both twins
+    await tickBoth(tsOf(done - 1) + 150 * 60_000);
+    expect(await db().finding.count({ where: { appRef: twin.a.id, detector: "no_data", status: "open" } })).toBe(0);
+    await tickBoth(tsOf(done - 1) + 240 * 60_000);
+    expect(await db().finding.count({ where: { appRef: twin.a.id, detector: "no_data", status: "open" } })).toBe(1);
   });
 
   it("rebuilds a state from history when a sample arrives at or before its watermark, and matches a fresh pass", async () => {
