@@ -42,6 +42,9 @@ const schema = z.object({
     .transform((v) => v !== "false" && v !== "0"),
   DETECTION_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(60),
   DETECTION_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(60).default(15),
+  // a scheduled tick is split into this many shards of apps that replicas claim one at a time
+  // (lib/findings/shards.ts); 1 = one replica evaluates a whole tick
+  DETECTION_SHARDS: z.coerce.number().int().min(1).max(1024).default(8),
   // traffic history levels (docs/traffic.md): raw samples, then 5-minute, then 1-hour rollups
   TRAFFIC_RAW_DAYS: z.coerce.number().int().min(1).max(60).default(3),
   TRAFFIC_ROLLUP_5M_DAYS: z.coerce.number().int().min(1).max(365).default(15),

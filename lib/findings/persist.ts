@@ -5,8 +5,9 @@ import { reconcileFindings, type DetectionResult, type FindingDetectorName, type
 import { queueResolved } from "@/lib/notify/queue";
 import type { DetectionApp } from "./load-apps";
 import { PAGING_SEVERITIES, isSeverity } from "@/lib/domain/enums";
+import { writeState, type StateUpdate } from "./detector-state";
 
-export type PersistOutcome = { opened: Finding[]; resolved: number; notifications: number };
+export type PersistOutcome = { opened: Finding[]; resolved: number; notifications: number; revision: number | null; slipped: boolean };
 
 type Open = DetectionApp["findings"][number] & { detector: FindingDetectorName };
 
@@ -14,12 +15,17 @@ type Open = DetectionApp["findings"][number] & { detector: FindingDetectorName }
 // still-open ones and the app's signal — all in one transaction. New findings that need a person
 // wait as pageState "pending" for lib/notify (pageNewFindings) to decide who hears; whoever heard
 // of a finding hears that it resolved.
-export async function persistEvaluation(app: DetectionApp, result: DetectionResult, now: Date): Promise<PersistOutcome> {
+// With `state`, the app's detector state is written first in the same transaction, conditional on
+// the revision it was read at (lib/findings/detector-state.ts): if another tick wrote it since,
+// nothing of this evaluation is kept (StateConflict).
+export async function persistEvaluation(app: DetectionApp, result: DetectionResult, now: Date, state: StateUpdate | null = null): Promise<PersistOutcome> {
   // stored detector names are the FindingDetectorName strings this code wrote
   const open = app.findings.map((f) => ({ ...f, detector: f.detector as FindingDetectorName }));
   const plan = reconcileFindings<Open>(open, result.findings);
   let notifications = 0;
+  let written: { revision: number; slipped: boolean } | null = null;
   await db().$transaction(async (tx) => {
+    if (state) written = await writeState(tx, app.id, state, now);
     for (const f of plan.toOpen) {
       const row = await tx.finding.create({
         data: {
@@ -47,7 +53,8 @@ export async function persistEvaluation(app: DetectionApp, result: DetectionResu
     };
     await tx.appSignal.upsert({ where: { appRef: app.id }, create: { appRef: app.id, ...signal }, update: signal });
   });
-  return { opened: plan.toOpen, resolved: plan.toResolve.length, notifications };
+  const w = written as { revision: number; slipped: boolean } | null;
+  return { opened: plan.toOpen, resolved: plan.toResolve.length, notifications, revision: w?.revision ?? null, slipped: w?.slipped ?? false };
 }
 
 const finite = (v: number) => (Number.isFinite(v) ? v : 0);

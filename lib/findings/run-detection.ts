@@ -1,88 +1,172 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { detectApp, detectNoData, longestSilenceMs, prepareSeries, inferStepMs, DAY_MS, type Stage } from "@/lib/detection";
+import { detectNoData, DAY_MS, type DetectionSettings, type Stage } from "@/lib/detection";
 import { detectionMetrics } from "@/lib/metrics/registry";
 import { deliverDue } from "@/lib/notify/deliver";
 import { escalateDue } from "@/lib/notify/escalate";
 import { pageNewFindings } from "@/lib/notify/page";
-import { loadTraffic } from "@/lib/traffic/history";
-import { loadAppsForDetection } from "./load-apps";
+import { HOLDER, slotOf } from "@/lib/scheduler/lease";
+import { advanceApp, forget, loadStateRows, remember, StateConflict } from "./detector-state";
+import { loadAppsForDetection, type DetectionApp } from "./load-apps";
 import { persistEvaluation } from "./persist";
+import { claimShard, finishShard, latestFinishedTick, openTick, shardOf } from "./shards";
 
-export type RunSummary = { apps: number; evaluated: number; skipped: number; errors: number; opened: number; resolved: number; notifications: number; sent: number };
+export type RunSummary = {
+  apps: number; evaluated: number; skipped: number; errors: number; opened: number; resolved: number; notifications: number; sent: number;
+  /** States rebuilt from history in this run; conflicts: apps another writer got to first. */
+  rebuilt: number; conflicts: number;
+};
 
 const seconds = (ms: number) => ms / 1000;
 const ANOMALY_HOLD_MS = 3_600_000;
 
-// One detection pass: per app load → prepare → detectors → persist, then notify. Every stage is
-// observed in portal_detection_stage_duration_seconds, so the detection is measured like a service.
-async function runOnce(appId: string | undefined, now: Date): Promise<RunSummary> {
+const emptySummary = (apps: number): RunSummary => ({ apps, evaluated: 0, skipped: 0, errors: 0, opened: 0, resolved: 0, notifications: 0, sent: 0, rebuilt: 0, conflicts: 0 });
+
+// One app: its detector state brought up to the newest sample (a step over what arrived since
+// the watermark, or a rebuild from history), no_data against the clock, then state and findings
+// written in one transaction. Every stage is observed in portal_detection_stage_duration_seconds.
+async function evaluateApp(app: DetectionApp, now: Date, s: RunSummary, row: Parameters<typeof advanceApp>[2]): Promise<void> {
   const m = detectionMetrics();
   const e = env();
-  const apps = await loadAppsForDetection(appId);
-  const s: RunSummary = { apps: apps.length, evaluated: 0, skipped: 0, errors: 0, opened: 0, resolved: 0, notifications: 0, sent: 0 };
+  // The anomaly score fires once and is then muted; looking back an hour (at least one
+  // interval) means a hit is seen by the passes of the next hour, so its finding stays open
+  // that long instead of flickering for one pass, or being missed between two passes.
+  const lookbackMs = Math.max(ANOMALY_HOLD_MS, e.DETECTION_INTERVAL_SECONDS * 1000);
+  const settings: DetectionSettings = { appName: app.appId, thresholds: app.thresholdsForDetection, evaluationIntervalMs: lookbackMs };
+  let t = performance.now();
+  const adv = await advanceApp(app.id, settings, row, { now: now.getTime(), lookbackMs: e.DETECTION_LOOKBACK_DAYS * DAY_MS, timed: true });
+  m.stageDuration.observe({ stage: "load" }, seconds(performance.now() - t));
+  // nothing in the look-back (as before: such an app is not evaluated)
+  if (!adv || now.getTime() - adv.lastTs > e.DETECTION_LOOKBACK_DAYS * DAY_MS) {
+    s.skipped += 1;
+    return;
+  }
+  if (adv.rebuilt) {
+    s.rebuilt += 1;
+    m.stateRebuilds.inc({ reason: adv.rebuilt });
+  }
+  const result = adv.result;
+  const noData = detectNoData(adv.lastTs, now.getTime(), adv.stepMs, { appName: app.appId, recentLongestSilenceMs: adv.longestSilenceMs });
+  if (noData) result.findings.push(noData);
+  for (const [stage, ms] of Object.entries(result.timings ?? {})) m.stageDuration.observe({ stage: stage as Stage }, seconds(ms));
+  t = performance.now();
+  let out;
+  try {
+    out = await persistEvaluation(app, result, now, adv.update);
+  } catch (error) {
+    if (adv.update) forget(app.id);
+    if (error instanceof StateConflict) {
+      s.conflicts += 1;
+      return;
+    }
+    throw error;
+  }
+  if (adv.update && out.revision !== null) remember(app.id, out.revision, adv.update.state);
+  m.stageDuration.observe({ stage: "persist" }, seconds(performance.now() - t));
+  m.appsEvaluated.inc();
+  for (const f of out.opened) m.findings.inc({ detector: f.detector, severity: f.severity });
+  s.evaluated += 1;
+  s.opened += out.opened.length;
+  s.resolved += out.resolved;
+  s.notifications += out.notifications;
+}
+
+async function evaluateApps(apps: DetectionApp[], now: Date, s: RunSummary): Promise<void> {
+  const rows = await loadStateRows(apps.map((a) => a.id));
   for (const app of apps) {
     try {
-      let t = performance.now();
-      const raw = await loadTraffic(app.id, now.getTime() - e.DETECTION_LOOKBACK_DAYS * DAY_MS, now.getTime() + 1);
-      m.stageDuration.observe({ stage: "load" }, seconds(performance.now() - t));
-      const n = raw.ts.length;
-      if (n === 0) {
-        s.skipped += 1;
-        continue;
-      }
-      t = performance.now();
-      const stepMs = inferStepMs(raw.ts);
-      const lastTs = raw.ts[n - 1] as number;
-      // No data is not zero: the series ends at the newest sample and long gaps stay missing (NaN);
-      // silence after the newest sample is the no_data finding's, never a crash at 0 req/s.
-      const series = prepareSeries(raw, { stepMs, to: lastTs, longGapValue: NaN });
-      m.stageDuration.observe({ stage: "prepare" }, seconds(performance.now() - t));
-      // The anomaly score fires once and is then muted; looking back an hour (at least one
-      // interval) means a hit is seen by the passes of the next hour, so its finding stays open
-      // that long instead of flickering for one pass, or being missed between two passes.
-      const lookbackMs = Math.max(ANOMALY_HOLD_MS, e.DETECTION_INTERVAL_SECONDS * 1000);
-      const result = detectApp(series, { appName: app.appId, thresholds: app.thresholdsForDetection, timed: true, evaluationIntervalMs: lookbackMs });
-      const noData = detectNoData(lastTs, now.getTime(), stepMs, { appName: app.appId, recentLongestSilenceMs: longestSilenceMs(raw.ts) });
-      if (noData) result.findings.push(noData);
-      for (const [stage, ms] of Object.entries(result.timings ?? {})) m.stageDuration.observe({ stage: stage as Stage }, seconds(ms));
-      t = performance.now();
-      const out = await persistEvaluation(app, result, now);
-      m.stageDuration.observe({ stage: "persist" }, seconds(performance.now() - t));
-      for (const f of out.opened) m.findings.inc({ detector: f.detector, severity: f.severity });
-      s.evaluated += 1;
-      s.opened += out.opened.length;
-      s.resolved += out.resolved;
-      s.notifications += out.notifications;
+      await evaluateApp(app, now, s, rows.get(app.id) ?? null);
     } catch (error) {
       s.errors += 1;
       console.error(`[detection] ${app.appId}:`, error);
     }
   }
+}
+
+// who hears: the new findings of this tick together (fleet guard, silences), escalations,
+// then one message per person
+async function notify(now: Date, s: RunSummary): Promise<void> {
   const t = performance.now();
-  // who hears: the new findings of this tick together (fleet guard, silences), escalations,
-  // then one message per person
   await pageNewFindings(now);
   await escalateDue(now);
   s.sent = (await deliverDue(new Date())).sent;
-  m.stageDuration.observe({ stage: "notify" }, seconds(performance.now() - t));
+  detectionMetrics().stageDuration.observe({ stage: "notify" }, seconds(performance.now() - t));
+}
+
+// A manual pass (POST /api/detection/run, tests): every app (or one), no shards.
+async function runOnce(appId: string | undefined, now: Date): Promise<RunSummary> {
+  const t = performance.now();
+  const apps = await loadAppsForDetection(appId);
+  const s = emptySummary(apps.length);
+  await evaluateApps(apps, now, s);
+  await notify(now, s);
+  detectionMetrics().tickDuration.observe(seconds(performance.now() - t));
+  if (!appId) detectionMetrics().setEvaluatedThrough(now.getTime());
   return s;
 }
 
-// Passes never overlap inside one process (a manual run waits for a scheduled one);
-// across replicas the scheduler's database lease decides who runs a tick.
+export type TickSummary = RunSummary & { tick: number; shards: number[]; tickDone: boolean };
+
+// A scheduled tick: this process claims shards of the tick one at a time until none is left
+// (lib/findings/shards.ts). Whoever finishes the tick's last shard pages: the fleet guard and the
+// grouping into one message per person see the whole tick's new findings, as with one replica.
+async function tickOnce(now: Date, shards: number, intervalMs: number): Promise<TickSummary> {
+  const t = performance.now();
+  const tick = slotOf(now.getTime(), intervalMs);
+  await openTick(tick, shards);
+  let apps: DetectionApp[] | null = null;
+  const s: TickSummary = { ...emptySummary(0), tick, shards: [], tickDone: false };
+  for (;;) {
+    const claim = await claimShard(tick, HOLDER);
+    if (!claim) break;
+    apps ??= await loadAppsForDetection();
+    const mine = apps.filter((a) => shardOf(a.id, claim.shards) === claim.shard);
+    const before = s.evaluated;
+    s.apps += mine.length;
+    await evaluateApps(mine, now, s);
+    s.shards.push(claim.shard);
+    if (await finishShard(tick, claim.shard, HOLDER, s.evaluated - before)) s.tickDone = true;
+  }
+  if (s.tickDone) {
+    await notify(now, s);
+    detectionMetrics().setEvaluatedThrough(now.getTime());
+  } else {
+    // another replica finishes this tick (or died holding a shard): the newest tick that every
+    // shard finished bounds the lag
+    const finished = await latestFinishedTick();
+    if (finished !== null) detectionMetrics().setEvaluatedThrough(finished);
+  }
+  if (s.shards.length > 0) detectionMetrics().tickDuration.observe(seconds(performance.now() - t));
+  return s;
+}
+
+// Passes never overlap inside one process (a manual run waits for a scheduled one); across
+// replicas the shards of a tick are claimed (tickOnce), and each app's state is written
+// conditionally on the revision it was read at, so two writers never both win.
 const globalRun = globalThis as unknown as { portalDetectionChain?: Promise<unknown> };
 
-export async function runDetection(opts: { appId?: string; now?: Date } = {}): Promise<RunSummary> {
+function chained<T extends RunSummary>(run: () => Promise<T>): Promise<T> {
   const previous = globalRun.portalDetectionChain ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(() => runOnce(opts.appId, opts.now ?? new Date()));
+  const next = previous.catch(() => undefined).then(run);
   globalRun.portalDetectionChain = next;
-  try {
-    const summary = await next;
-    detectionMetrics().runs.inc({ outcome: summary.errors > 0 ? "error" : "ok" });
-    return summary;
-  } catch (error) {
-    detectionMetrics().runs.inc({ outcome: "error" });
-    throw error;
-  }
+  return next.then(
+    (summary) => {
+      detectionMetrics().runs.inc({ outcome: summary.errors > 0 ? "error" : "ok" });
+      return summary;
+    },
+    (error: unknown) => {
+      detectionMetrics().runs.inc({ outcome: "error" });
+      throw error;
+    },
+  );
+}
+
+export function runDetection(opts: { appId?: string; now?: Date } = {}): Promise<RunSummary> {
+  return chained(() => runOnce(opts.appId, opts.now ?? new Date()));
+}
+
+/** The scheduler's detection job: this process's share of the current tick. */
+export function runDetectionTick(opts: { now?: Date; shards?: number; intervalMs?: number } = {}): Promise<TickSummary> {
+  const e = env();
+  return chained(() => tickOnce(opts.now ?? new Date(), opts.shards ?? e.DETECTION_SHARDS, opts.intervalMs ?? e.DETECTION_INTERVAL_SECONDS * 1000));
 }

@@ -15,6 +15,8 @@ export type RunOutcome = "ok" | "error" | "skipped";
 const STAGE_BUCKETS = [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 // Acknowledgement takes from seconds (someone watching) to hours (woken up at night).
 const ACK_BUCKETS = [15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14_400, 43_200];
+// A tick is one pass over the apps: milliseconds for a few apps, minutes for a fleet that outgrew it.
+const TICK_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600];
 const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /** Typed views other code records through; label names and values are checked by tsc. */
@@ -23,6 +25,14 @@ export type DetectionMetrics = {
   runs: { inc(labels: { outcome: RunOutcome }, value?: number): void };
   /** Findings opened; detector crash|trend|threshold|anomaly, severity critical|warning|info. */
   findings: { inc(labels: { detector: string; severity: string }, value?: number): void };
+  /** One tick of this process (all the shards it took of that tick), start to end. */
+  tickDuration: { observe(seconds: number): void };
+  /** Apps evaluated (state stepped or rebuilt, findings written) by this process. */
+  appsEvaluated: { inc(value?: number): void };
+  /** States rebuilt from history, by reason (lib/findings/detector-state.ts RebuildReason). */
+  stateRebuilds: { inc(labels: { reason: string }, value?: number): void };
+  /** The time (epoch ms) up to which every app's samples were read by a finished tick. */
+  setEvaluatedThrough(ms: number): void;
 };
 /** channel e.g. webhook|email; outcome e.g. sent|failed|skipped (see docs/metrics.md). */
 export type NotificationMetrics = { sent: { inc(labels: { channel: string; outcome: string }, value?: number): void } };
@@ -69,6 +79,28 @@ function create() {
   });
   const runs = new Counter({ name: "portal_detection_runs_total", help: "Detection runs by outcome (ok, error, skipped)", labelNames: ["outcome"] as const, registers });
   const findings = new Counter({ name: "portal_detection_findings_total", help: "Findings opened by the detection", labelNames: ["detector", "severity"] as const, registers });
+  const tickDuration = new Histogram({
+    name: "portal_detection_tick_duration_seconds",
+    help: "Duration of a detection tick in this process (the shards it evaluated), start to end",
+    buckets: TICK_BUCKETS,
+    registers,
+  });
+  const appsEvaluated = new Counter({ name: "portal_detection_apps_evaluated_total", help: "Apps evaluated by the detection in this process", registers });
+  const stateRebuilds = new Counter({
+    name: "portal_detection_state_rebuilds_total",
+    help: "Detector states rebuilt from history, by reason (missing, version, settings, late, stale, step, unreadable)",
+    labelNames: ["reason"] as const,
+    registers,
+  });
+  let evaluatedThrough: number | null = null;
+  new Gauge({
+    name: "portal_detection_lag_seconds",
+    help: "Age of the oldest sample not yet evaluated (upper bound): now minus the time up to which the last finished tick read every app",
+    registers,
+    collect() {
+      this.set(evaluatedThrough === null ? 0 : Math.max(0, (Date.now() - evaluatedThrough) / 1000));
+    },
+  });
   const notifications = new Counter({ name: "portal_notifications_total", help: "Notifications by channel and outcome", labelNames: ["channel", "outcome"] as const, registers });
   const grafanaSync = new Counter({ name: "portal_grafana_sync_total", help: "Grafana sync attempts by outcome", labelNames: ["outcome"] as const, registers });
   const ackSeconds = new Histogram({
@@ -132,6 +164,8 @@ function create() {
   // Series that exist before the first event, so rate() and alerts see 0 rather than nothing.
   for (const stage of DETECTION_STAGES) stageDuration.zero({ stage });
   for (const outcome of ["ok", "error", "skipped"] as const) runs.inc({ outcome }, 0);
+  appsEvaluated.inc(0);
+  for (const reason of ["missing", "version", "settings", "late", "stale", "step", "unreadable"]) stateRebuilds.inc({ reason }, 0);
   for (const detector of DETECTORS) for (const severity of SEVERITIES) findings.inc({ detector, severity }, 0);
   for (const severity of SEVERITIES) ackSeconds.zero({ severity });
 
@@ -140,7 +174,12 @@ function create() {
 
   return {
     registry,
-    detection: { stageDuration, runs, findings } satisfies DetectionMetrics,
+    detection: {
+      stageDuration, runs, findings, tickDuration, appsEvaluated, stateRebuilds,
+      setEvaluatedThrough(ms: number) {
+        evaluatedThrough = Math.max(evaluatedThrough ?? ms, ms);
+      },
+    } satisfies DetectionMetrics,
     notification: { sent: notifications } satisfies NotificationMetrics,
     grafana: { sync: grafanaSync } satisfies GrafanaMetrics,
     http: { requestDuration } satisfies HttpMetrics,

@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { runDetection } from "@/lib/findings/run-detection";
+import { runDetectionTick } from "@/lib/findings/run-detection";
+import { pruneShards } from "@/lib/findings/shards";
 import { detectionMetrics } from "@/lib/metrics/registry";
 import { deliverDue } from "@/lib/notify/deliver";
 import { escalateDue } from "@/lib/notify/escalate";
@@ -26,8 +27,11 @@ export function startScheduler(): void {
     {
       name: "detection",
       intervalMs: e.DETECTION_INTERVAL_SECONDS * 1000,
-      exclusive: true,
-      run: () => runDetection(),
+      // every replica takes part: a tick is split into shards that replicas claim one at a time
+      // (lib/findings/shards.ts); ticks start at the slot boundary on every replica
+      exclusive: false,
+      aligned: true,
+      run: () => runDetectionTick(),
       // portal_detection_runs_total{outcome="skipped"}: a tick that found the last pass still running
       onSkipped: () => detectionMetrics().runs.inc({ outcome: "skipped" }),
     },
@@ -49,6 +53,7 @@ export function startScheduler(): void {
       run: async () => {
         await maintainTraffic();
         await pruneLeases();
+        await pruneShards();
       },
     },
     // daily work run hourly: today's coverage snapshot per team (upsert) and, once per UTC day,

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, sqliteConnection } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/types";
 import { placeholders } from "@/lib/db/sql";
 import { seriesKeys } from "./keys";
 import { emptyRollups, flattenHistory, FIVE_MINUTES_S, HOUR_S, type TrafficHistory, type TrafficSeries } from "./levels";
@@ -99,4 +100,43 @@ export async function trafficExtent(appRefs: string[]): Promise<Map<string, { fi
     }
   }
   return out;
+}
+
+const RAW_AFTER = `SELECT "ts", "value" FROM "TrafficSample" WHERE "key" = ? AND "ts" > ? AND "ts" < ? ORDER BY "ts"`;
+const COUNT_RAW = `SELECT COUNT(*) AS "n" FROM "TrafficSample" WHERE "key" = ? AND "ts" > ? AND "ts" <= ?`;
+
+/**
+ * One app's raw samples with a timestamp after `afterMs` and before `toMs` (epoch ms, oldest
+ * first): what arrived since a detector state's watermark. One range seek on the primary key.
+ */
+export async function loadRawAfter(appRef: string, afterMs: number, toMs: number): Promise<TrafficSeries> {
+  const key = (await seriesKeys([appRef], false)).get(appRef);
+  if (key === undefined) return { ts: new Float64Array(0), values: new Float64Array(0) };
+  const after = Math.floor(afterMs / 1000);
+  const to = Math.ceil(toMs / 1000);
+  const conn = await sqliteConnection();
+  let rows: [number, number][];
+  if (conn) rows = statement(conn, RAW_AFTER).raw(true).all(key, after, to) as [number, number][];
+  else {
+    const r = await db().$queryRawUnsafe<{ ts: bigint; value: number }[]>(numbered(RAW_AFTER), key, BigInt(after), BigInt(to));
+    rows = r.map((x) => [Number(x.ts), x.value]);
+  }
+  const out = { ts: new Float64Array(rows.length), values: new Float64Array(rows.length) };
+  rows.forEach(([t, v], i) => {
+    out.ts[i] = t * 1000;
+    out.values[i] = v;
+  });
+  return out;
+}
+
+/**
+ * Raw samples of one app with afterMs < ts ≤ throughMs, counted inside a transaction (`tx`):
+ * the detection compares it with what it read, so a sample stored between its read and its
+ * write is noticed (see lib/findings/detector-state.ts).
+ */
+export async function countRawIn(tx: Tx, appRef: string, afterMs: number, throughMs: number): Promise<number> {
+  const key = (await seriesKeys([appRef], false)).get(appRef);
+  if (key === undefined) return 0;
+  const rows = await tx.$queryRawUnsafe<{ n: bigint | number }[]>(numbered(COUNT_RAW), key, BigInt(Math.floor(afterMs / 1000)), BigInt(Math.floor(throughMs / 1000)));
+  return Number(rows[0]?.n ?? 0);
 }

@@ -29,8 +29,50 @@ export async function writeSamples(rows: Row[], nowMs = Date.now()): Promise<Wri
   const keys = await seriesKeys(rows.map((r) => r.appRef), true);
   const rawCut = cutoffs(trafficLevels(), nowMs).raw;
   const conn = await sqliteConnection();
-  return conn ? writeSqlite(conn, rows, keys, rawCut) : writePostgres(rows, keys, rawCut);
+  const out = conn ? await writeSqlite(conn, rows, keys, rawCut) : await writePostgres(rows, keys, rawCut);
+  await markLate(rows, out.final);
+  return out;
 }
+
+/**
+ * Late samples are never silently dropped by the detection: for every app that got a sample at or
+ * before the watermark of its detector state (lib/findings/detector-state.ts), lateSeq goes up
+ * and the next tick rebuilds that state from history. One statement per app (a primary-key
+ * seek) on SQLite, one statement per batch on PostgreSQL.
+ */
+async function markLate(rows: Row[], final: number[]): Promise<void> {
+  const refused = new Set(final);
+  const oldest = new Map<string, number>();
+  rows.forEach((r, k) => {
+    if (refused.has(k)) return;
+    const ms = toSeconds(r.ts) * 1000;
+    const o = oldest.get(r.appRef);
+    if (o === undefined || ms < o) oldest.set(r.appRef, ms);
+  });
+  if (oldest.size === 0) return;
+  const entries = [...oldest];
+  const conn = await sqliteConnection();
+  if (conn) {
+    const mark = statement(conn, MARK_LATE);
+    for (let i = 0; i < entries.length; i += SQLITE_SLICE) {
+      await inSlice(conn, () => {
+        for (const [appRef, ms] of entries.slice(i, i + SQLITE_SLICE)) mark.run(appRef, ms);
+      });
+    }
+    return;
+  }
+  for (let i = 0; i < entries.length; i += PG_CHUNK) {
+    const chunk = entries.slice(i, i + PG_CHUNK);
+    const ph = placeholders(chunk.length * 2);
+    const values = chunk.map((_, k) => `(${ph[2 * k]}::text, ${ph[2 * k + 1]}::bigint)`).join(", ");
+    await db().$executeRawUnsafe(
+      `UPDATE "DetectorState" d SET "lateSeq" = d."lateSeq" + 1 FROM (VALUES ${values}) AS v(app, ts) WHERE d."appRef" = v.app AND d."watermark" >= v.ts`,
+      ...chunk.flatMap(([appRef, ms]) => [appRef, BigInt(ms)]),
+    );
+  }
+}
+
+const MARK_LATE = `UPDATE "DetectorState" SET "lateSeq" = "lateSeq" + 1 WHERE "appRef" = ? AND "watermark" >= ?`;
 
 async function writeSqlite(conn: NonNullable<Awaited<ReturnType<typeof sqliteConnection>>>, rows: Row[], keys: Map<string, number>, rawCut: number): Promise<WriteOutcome> {
   const upsert = statement(conn, UPSERT);

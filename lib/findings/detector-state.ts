@@ -1,0 +1,293 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/types";
+import { env } from "@/lib/env";
+import { isUniqueViolation } from "@/lib/errors";
+import {
+  createAppState, decodeState, encodeState, evaluateApp, inferStepMs, prepareSeries, settingsKey, SILENCE_MEMORY_MS, stepApp, STATE_VERSION,
+  type AppState, type DetectionResult, type DetectionSettings,
+} from "@/lib/detection";
+import { countRawIn, loadHistory, loadRawAfter } from "@/lib/traffic/history";
+import { cutoffs, flattenHistory, type TrafficSeries } from "@/lib/traffic/levels";
+import { trafficLevels } from "@/lib/traffic/settings";
+
+// Persisted incremental detection (docs/detection.md, "In the server").
+//
+// Each app has one DetectorState row: its AppState (lib/detection/engine.ts) as codec text, fed
+// every sample up to `watermark`. A tick reads only the raw samples newer than the watermark,
+// puts them on the state's grid exactly as prepareSeries would have in one pass over everything,
+// steps the state and writes it back in the transaction that opens and resolves the findings
+// (lib/findings/persist.ts), conditional on the revision it read. The state is rebuilt from
+// history (the look-back, as a full pass reads it) when it is missing, was built by another
+// STATE_VERSION or with other settings (thresholds, evaluation interval), when ingest stored a
+// sample at or before its watermark (lateSeq ≠ builtLateSeq), when its watermark is older than
+// the raw window (what came since may be rolled up), or when a new sample falls into the grid
+// step of the newest sample already fed (one pass would have averaged them).
+
+export type RebuildReason = "missing" | "version" | "settings" | "late" | "stale" | "step" | "unreadable";
+
+/** A DetectorState row without the state itself. */
+export type StateRow = {
+  appRef: string; watermark: number; stepMs: number; settingsKey: string; version: number; revision: number; lateSeq: number; builtLateSeq: number;
+};
+
+const meta = {
+  appRef: true, watermark: true, stepMs: true, settingsKey: true, version: true, revision: true, lateSeq: true, builtLateSeq: true,
+} as const;
+
+/**
+ * What the row stores: the engine's state, and the gaps between consecutive samples that the
+ * no_data finding needs (its longest recent silence, longestSilenceMs over the look-back) as a
+ * sliding-window maximum: flat [previous sample ts, gap, …], gaps decreasing, only those whose
+ * earlier sample is within SILENCE_MEMORY_MS of the newest.
+ */
+export type Stored = { app: AppState; gaps: number[] };
+
+function pushGap(gaps: number[], prevTs: number, gap: number): void {
+  while (gaps.length > 0 && (gaps[gaps.length - 1] as number) <= gap) gaps.length -= 2;
+  gaps.push(prevTs, gap);
+}
+
+/** longestSilenceMs of every sample fed, as of the newest (drops gaps that left the window). */
+function longestSilence(gaps: number[], newest: number): number {
+  let k = 0;
+  while (k < gaps.length && (gaps[k] as number) < newest - SILENCE_MEMORY_MS) k += 2;
+  if (k > 0) gaps.splice(0, k);
+  return (gaps[1] as number | undefined) ?? 0;
+}
+
+type Cached = { revision: number; state: Stored };
+
+// Decoded states of the apps this process evaluated, by revision: a tick that finds the revision
+// it wrote last time skips reading and decoding the state. Any other revision (another replica or
+// a manual run wrote since) is read from the database.
+const g = globalThis as unknown as { portalDetectorStates?: { url: string; states: Map<string, Cached> } };
+function cache(): Map<string, Cached> {
+  const url = env().DATABASE_URL;
+  if (g.portalDetectorStates?.url !== url) g.portalDetectorStates = { url, states: new Map() };
+  return g.portalDetectorStates.states;
+}
+
+/** Forgets every decoded state of this process (tests: a restart). */
+export function clearDetectorStateCache(): void {
+  g.portalDetectorStates = undefined;
+}
+
+function toRow(r: { appRef: string; watermark: bigint | number; stepMs: number; settingsKey: string; version: number; revision: number; lateSeq: number; builtLateSeq: number }): StateRow {
+  return { ...r, watermark: Number(r.watermark) };
+}
+
+/** The state rows (without the states) of these apps. */
+export async function loadStateRows(appRefs: string[]): Promise<Map<string, StateRow>> {
+  const out = new Map<string, StateRow>();
+  for (let i = 0; i < appRefs.length; i += 500) {
+    const rows = await db().detectorState.findMany({ where: { appRef: { in: appRefs.slice(i, i + 500) } }, select: meta });
+    for (const r of rows) out.set(r.appRef, toRow(r));
+  }
+  return out;
+}
+
+async function readState(row: StateRow): Promise<Stored | null> {
+  const c = cache().get(row.appRef);
+  if (c && c.revision === row.revision) return c.state;
+  const r = await db().detectorState.findUnique({ where: { appRef: row.appRef }, select: { state: true, revision: true } });
+  if (!r || r.revision !== row.revision) return null;
+  try {
+    const state = decodeState<Stored>(Buffer.from(r.state).toString("utf8"));
+    const app = state?.app;
+    return app && Array.isArray(state.gaps) && app.version === STATE_VERSION && typeof app.n === "number" && app.n > 0 ? state : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What one tick did to an app's state, to be written with its findings (persist.ts). */
+export type StateUpdate = {
+  state: Stored;
+  watermark: number;
+  stepMs: number;
+  key: string;
+  /** The row read at the start (null: there was none); the write is conditional on its revision. */
+  previous: StateRow | null;
+  /** Set when the state was rebuilt: the lateSeq it was rebuilt after. */
+  builtLateSeq: number | null;
+  /**
+   * Raw samples read with previousWatermark < ts ≤ watermark. In the write's transaction the
+   * same range is counted again; a sample stored in between (ingest compares with the watermark
+   * stored before this write, so it could not tell) makes the count differ and the state is then
+   * marked for a rebuild, so no sample is dropped.
+   */
+  recount: { afterMs: number; count: number } | null;
+};
+
+export type Advanced = {
+  result: DetectionResult;
+  update: StateUpdate | null;
+  /** Newest sample fed (the no_data finding looks at it). */
+  lastTs: number;
+  /** longestSilenceMs over the samples fed (the no_data finding's tolerance). */
+  longestSilenceMs: number;
+  stepMs: number;
+  rebuilt: RebuildReason | null;
+  /** Samples fed this tick (all of the look-back on a rebuild). */
+  fed: number;
+  /** Oldest sample fed this tick (epoch ms), NaN when none. */
+  oldestFed: number;
+};
+
+type Opts = { now: number; lookbackMs: number; timed: boolean };
+
+/**
+ * Brings one app's state up to its newest sample: a step over the samples newer than the
+ * watermark, or a rebuild from history. Null when the app has no traffic in the look-back.
+ * Nothing is written here; the caller writes `update` with the findings.
+ */
+export async function advanceApp(appRef: string, settings: DetectionSettings, row: StateRow | null, opts: Opts): Promise<Advanced | null> {
+  const key = settingsKey(settings);
+  let reason: RebuildReason | null = null;
+  if (!row) reason = "missing";
+  else if (row.version !== STATE_VERSION) reason = "version";
+  else if (row.settingsKey !== key) reason = "settings";
+  else if (row.lateSeq !== row.builtLateSeq) reason = "late";
+  if (!reason && row) {
+    // the cached copy is mutated by the step: take it out until the write has committed
+    const state = await readState(row);
+    cache().delete(appRef);
+    if (!state) reason = "unreadable";
+    else {
+      let fresh: TrafficSeries | null;
+      if (row.watermark >= cutoffs(trafficLevels(), opts.now).raw * 1000) fresh = await loadRawAfter(appRef, row.watermark, opts.now + 1);
+      else {
+        // an old watermark (the app was silent, or no tick ran for days): what came since may
+        // already be rolled up, and then only a rebuild reads it
+        const since = await loadHistory(appRef, row.watermark + 1, opts.now + 1);
+        fresh = since.rollups.ts.length === 0 ? since.raw : null;
+      }
+      if (!fresh) reason = "stale";
+      else {
+        const out = await step(state, row, fresh, settings, key, opts);
+        if (out) return out;
+        reason = "step";
+      }
+    }
+  }
+  return rebuild(appRef, settings, key, row, reason ?? "missing", opts);
+}
+
+async function step(stored: Stored, row: StateRow, fresh: TrafficSeries, settings: DetectionSettings, key: string, opts: Opts): Promise<Advanced | null> {
+  const state = stored.app;
+  const n = fresh.ts.length;
+  const base: Omit<Advanced, "result" | "update" | "fed" | "oldestFed" | "lastTs" | "longestSilenceMs"> = { stepMs: state.stepMs, rebuilt: null };
+  if (n === 0) {
+    // nothing new: the state is unchanged (and stays cached at its revision)
+    cache().set(row.appRef, { revision: row.revision, state: stored });
+    return {
+      ...base, result: evaluateApp(state, settings), update: null, lastTs: row.watermark, longestSilenceMs: longestSilence(stored.gaps, row.watermark), fed: 0, oldestFed: NaN,
+    };
+  }
+  const { start, stepMs } = state;
+  const lastStep = state.n - 1;
+  const lastStart = start + lastStep * stepMs;
+  const previous = state.last[0] as number;
+  // a sample in the step already fed would change that step's mean: only a rebuild gets that right
+  if (Math.floor(((fresh.ts[0] as number) - start) / stepMs) <= lastStep || !Number.isFinite(previous)) return null;
+  // prepareSeries over [the newest step fed, new samples]: gaps after the newest step are
+  // interpolated or left missing exactly as one pass over the whole series would
+  const ts = new Float64Array(n + 1);
+  const values = new Float64Array(n + 1);
+  ts[0] = lastStart;
+  values[0] = previous;
+  ts.set(fresh.ts, 1);
+  values.set(fresh.values, 1);
+  const lastTs = fresh.ts[n - 1] as number;
+  const grid = prepareSeries({ ts, values }, { stepMs, from: lastStart, to: lastTs, longGapValue: NaN });
+  const result = stepApp(state, grid.values.subarray(1), settings, { timed: opts.timed });
+  let prev = row.watermark;
+  for (const t of fresh.ts) {
+    pushGap(stored.gaps, prev, t - prev);
+    prev = t;
+  }
+  return {
+    ...base, result, lastTs, longestSilenceMs: longestSilence(stored.gaps, lastTs), fed: n, oldestFed: fresh.ts[0] as number,
+    update: { state: stored, watermark: lastTs, stepMs, key, previous: row, builtLateSeq: null, recount: { afterMs: row.watermark, count: n } },
+  };
+}
+
+async function rebuild(appRef: string, settings: DetectionSettings, key: string, row: StateRow | null, reason: RebuildReason, opts: Opts): Promise<Advanced | null> {
+  const from = opts.now - opts.lookbackMs;
+  const history = await loadHistory(appRef, from, opts.now + 1);
+  const raw = flattenHistory(history);
+  const n = raw.ts.length;
+  if (n === 0) return null;
+  const stepMs = inferStepMs(raw.ts);
+  const lastTs = raw.ts[n - 1] as number;
+  // No data is not zero: the series ends at the newest sample and long gaps stay missing (NaN);
+  // silence after the newest sample is the no_data finding's, never a crash at 0 req/s.
+  const series = prepareSeries(raw, { stepMs, to: lastTs, longGapValue: NaN });
+  const state = createAppState(series, settings);
+  const result = stepApp(state, series.values, settings, { timed: opts.timed });
+  const gaps: number[] = [];
+  for (let i = 1; i < n; i++) pushGap(gaps, raw.ts[i - 1] as number, (raw.ts[i] as number) - (raw.ts[i - 1] as number));
+  // the samples that a late write could have landed among without ingest marking this state:
+  // those after the watermark stored now (all of them when there is no row yet)
+  // (whole seconds, as stored: the first second loaded is ceil(from / 1000))
+  const firstSecond = Math.ceil(from / 1000);
+  const afterMs = Math.max(row?.watermark ?? -Infinity, (firstSecond - 1) * 1000);
+  let count = 0;
+  for (const t of history.raw.ts) if (t > afterMs && t <= lastTs) count++;
+  return {
+    result, lastTs, longestSilenceMs: longestSilence(gaps, lastTs), stepMs, rebuilt: reason, fed: n, oldestFed: raw.ts[0] as number,
+    update: { state: { app: state, gaps }, watermark: lastTs, stepMs, key, previous: row, builtLateSeq: row?.lateSeq ?? 0, recount: { afterMs, count } },
+  };
+}
+
+/** Two writers raced for one app's state; the loser's transaction is rolled back. */
+export class StateConflict extends Error {
+  constructor(appRef: string) {
+    super(`detector state of ${appRef} was written by another tick`);
+  }
+}
+
+/**
+ * Writes the state inside the findings' transaction, first thing (on PostgreSQL the row lock
+ * then orders two writers): conditional on the revision read, so of two ticks that read the same
+ * revision only one commits; the other throws StateConflict and its findings roll back with it.
+ * Returns the new revision and whether a sample slipped in (then the state is marked late).
+ */
+export async function writeState(tx: Tx, appRef: string, u: StateUpdate, now: Date): Promise<{ revision: number; slipped: boolean }> {
+  const data = {
+    state: new Uint8Array(Buffer.from(encodeState(u.state), "utf8")), watermark: BigInt(u.watermark), stepMs: u.stepMs, settingsKey: u.key,
+    version: STATE_VERSION, updatedAt: now, ...(u.builtLateSeq !== null ? { builtLateSeq: u.builtLateSeq, builtAt: now } : {}),
+  };
+  let revision: number;
+  if (!u.previous) {
+    const exists = await tx.detectorState.findUnique({ where: { appRef }, select: { revision: true } });
+    if (exists) throw new StateConflict(appRef);
+    try {
+      await tx.detectorState.create({ data: { appRef, ...data, revision: 1, builtAt: now, builtLateSeq: 0 } });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new StateConflict(appRef);
+      throw error;
+    }
+    revision = 1;
+  } else {
+    const { count } = await tx.detectorState.updateMany({ where: { appRef, revision: u.previous.revision }, data: { ...data, revision: u.previous.revision + 1 } });
+    if (count !== 1) throw new StateConflict(appRef);
+    revision = u.previous.revision + 1;
+  }
+  let slipped = false;
+  if (u.recount && (await countRawIn(tx, appRef, u.recount.afterMs, u.watermark)) !== u.recount.count) {
+    await tx.detectorState.update({ where: { appRef }, data: { lateSeq: { increment: 1 } } });
+    slipped = true;
+  }
+  return { revision, slipped };
+}
+
+/** After the write committed: keep the decoded state for the next tick of this process. */
+export function remember(appRef: string, revision: number, state: Stored): void {
+  cache().set(appRef, { revision, state });
+}
+
+export function forget(appRef: string): void {
+  cache().delete(appRef);
+}

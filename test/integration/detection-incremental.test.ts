@@ -1,0 +1,210 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { generateTraffic, settingsKey } from "@/lib/detection";
+import { advanceApp, clearDetectorStateCache, loadStateRows, StateConflict } from "@/lib/findings/detector-state";
+import { loadAppsForDetection } from "@/lib/findings/load-apps";
+import { persistEvaluation } from "@/lib/findings/persist";
+import { runDetection } from "@/lib/findings/run-detection";
+import { writeSamples } from "@/lib/traffic/write";
+import { makeApp, makeTeam } from "./support/world";
+
+// Persisted incremental detection (lib/findings/detector-state.ts) against a real database:
+// app A is evaluated tick after tick from its stored state; its twin B gets the same samples but
+// has its state deleted before every tick, so B is always a fresh full pass over the history
+// (what run-detection did before). A and B must agree after every tick.
+
+const STEP = 5 * 60_000;
+const BASE = Date.UTC(2026, 10, 1);
+const N = 4 * 288; // four days of 5-minute samples
+const series = generateTraffic({
+  seed: 21, days: 4, stepMs: STEP, start: BASE, baseRps: 150, noise: 0.08, outlierRate: 0.003,
+  crash: { atSample: 1000, samples: 20 }, spike: { atSample: 1090, samples: 3, factor: 5 },
+});
+const tsOf = (i: number) => BASE + i * STEP;
+// two silences of the sender (samples never sent): one in the history a state is built from, a
+// longer one among the chunks a state is stepped over; no_data tolerates twice the longest
+const SILENT = new Set([...Array.from({ length: 12 }, (_, k) => 400 + k), ...Array.from({ length: 18 }, (_, k) => 1095 + k)]);
+
+type Twin = { a: { id: string; appId: string }; b: { id: string; appId: string } };
+let twin: Twin;
+
+async function write(appRef: string, from: number, to: number, value?: (i: number) => number) {
+  const rows = [];
+  for (let i = from; i < to; i++) if (value || !SILENT.has(i)) rows.push({ appRef, ts: tsOf(i), value: value ? value(i) : (series.values[i] as number) });
+  await writeSamples(rows);
+}
+
+async function findingsOf(app: { id: string; appId: string }) {
+  const rows = await db().finding.findMany({ where: { appRef: app.id }, orderBy: [{ detector: "asc" }, { startedAt: "asc" }] });
+  return rows.map((f) => ({
+    detector: f.detector, severity: f.severity, status: f.status, startedAt: f.startedAt.getTime(), resolvedAt: f.resolvedAt?.getTime() ?? null,
+    observed: f.observed, expected: f.expected, deviation: f.deviation, windowFrom: f.windowFrom.getTime(), windowTo: f.windowTo.getTime(),
+    explanation: f.explanation.replaceAll(app.appId, "APP"),
+  }));
+}
+
+async function signalOf(appRef: string) {
+  const s = await db().appSignal.findUnique({ where: { appRef } });
+  return s && { anomalyScore: s.anomalyScore, trendPerDay: s.trendPerDay, expected: s.expected, observed: s.observed, evaluatedAt: s.evaluatedAt.getTime() };
+}
+
+async function stateText(appRef: string) {
+  const s = await db().detectorState.findUniqueOrThrow({ where: { appRef } });
+  return { text: Buffer.from(s.state).toString("utf8"), watermark: Number(s.watermark), lateSeq: s.lateSeq, builtLateSeq: s.builtLateSeq, revision: s.revision };
+}
+
+/** One tick for both: A from its state, B from scratch (its state deleted first). */
+async function tickBoth(now: number) {
+  await db().detectorState.deleteMany({ where: { appRef: twin.b.id } });
+  const a = await runDetection({ appId: twin.a.appId, now: new Date(now) });
+  const b = await runDetection({ appId: twin.b.appId, now: new Date(now) });
+  expect(b.rebuilt).toBe(1);
+  expect(await findingsOf(twin.a)).toEqual(await findingsOf(twin.b));
+  expect(await signalOf(twin.a.id)).toEqual(await signalOf(twin.b.id));
+  return a;
+}
+
+async function expectSameState() {
+  const [a, b] = [await stateText(twin.a.id), await stateText(twin.b.id)];
+  expect(a.watermark).toBe(b.watermark);
+  expect(a.text).toBe(b.text);
+}
+
+beforeAll(async () => {
+  const team = await makeTeam();
+  twin = { a: await makeApp(team.id), b: await makeApp(team.id) };
+  // the apps' names differ, and a state depends on nothing that names the app
+  expect(settingsKey({ appName: twin.a.appId })).toBe(settingsKey({ appName: twin.b.appId }));
+});
+
+describe("incremental detection in the server", () => {
+  let done = 0;
+
+  it("gives, tick after tick in chunks of any size, the findings and signals of a fresh full pass", async () => {
+    done = 700;
+    await write(twin.a.id, 0, done);
+    await write(twin.b.id, 0, done);
+    const first = await tickBoth(tsOf(done - 1) + 60_000);
+    expect(first.rebuilt).toBe(1);
+    const chunks = [1, 7, 100, 2, 60, 3, 130, 1, 40, 12, 5, 30, 10, 25, 6];
+    let stepped = 0;
+    for (const size of chunks) {
+      const to = Math.min(N - 20, done + size);
+      await write(twin.a.id, done, to);
+      await write(twin.b.id, done, to);
+      done = to;
+      const a = await tickBoth(tsOf(done - 1) + 60_000);
+      // A only stepped its stored state over the new samples
+      expect(a).toMatchObject({ evaluated: 1, rebuilt: 0, conflicts: 0 });
+      stepped++;
+    }
+    expect(stepped).toBe(chunks.length);
+    await expectSameState();
+    // the crash opened and resolved between ticks: the chunks saw real findings
+    const detectors = new Set((await findingsOf(twin.a)).map((f) => f.detector));
+    expect(detectors.has("crash")).toBe(true);
+    expect((await findingsOf(twin.a)).some((f) => f.detector === "crash" && f.status === "resolved")).toBe(true);
+    // a tick without new samples writes no state and opens nothing new
+    const before = await stateText(twin.a.id);
+    await tickBoth(tsOf(done - 1) + 120_000);
+    expect((await stateText(twin.a.id)).revision).toBe(before.revision);
+    // no_data: the stepped state remembers the 95-minute silence, so 150 minutes without samples
+    // is still tolerated (2 × 95 min), 4 hours is not — on both twins
+    await tickBoth(tsOf(done - 1) + 150 * 60_000);
+    expect(await db().finding.count({ where: { appRef: twin.a.id, detector: "no_data", status: "open" } })).toBe(0);
+    await tickBoth(tsOf(done - 1) + 240 * 60_000);
+    expect(await db().finding.count({ where: { appRef: twin.a.id, detector: "no_data", status: "open" } })).toBe(1);
+  });
+
+  it("rebuilds a state from history when a sample arrives at or before its watermark, and matches a fresh pass", async () => {
+    const before = await stateText(twin.a.id);
+    // a late sample: an earlier step re-sent with another value
+    const late = done - 30;
+    await write(twin.a.id, late, late + 1, () => 0);
+    await write(twin.b.id, late, late + 1, () => 0);
+    const marked = await stateText(twin.a.id);
+    expect(marked.lateSeq).toBe(before.lateSeq + 1);
+    const a = await tickBoth(tsOf(done - 1) + 60_000);
+    expect(a).toMatchObject({ evaluated: 1, rebuilt: 1 });
+    const after = await stateText(twin.a.id);
+    expect(after.builtLateSeq).toBe(after.lateSeq);
+    await expectSameState();
+    // and the next tick steps again
+    await write(twin.a.id, done, done + 3);
+    await write(twin.b.id, done, done + 3);
+    done += 3;
+    expect(await tickBoth(tsOf(done - 1) + 60_000)).toMatchObject({ evaluated: 1, rebuilt: 0 });
+  });
+
+  it("restores the state from the database after a restart instead of rebuilding it", async () => {
+    // a new process: no decoded states, no traffic keys
+    clearDetectorStateCache();
+    (globalThis as { portalTrafficKeys?: unknown }).portalTrafficKeys = undefined;
+    await write(twin.a.id, done, done + 4);
+    await write(twin.b.id, done, done + 4);
+    done += 4;
+    expect(await tickBoth(tsOf(done - 1) + 60_000)).toMatchObject({ evaluated: 1, rebuilt: 0 });
+    await expectSameState();
+  });
+
+  it("applies a threshold change on the next tick (the settings key changes: rebuild)", async () => {
+    for (const app of [twin.a, twin.b]) {
+      await db().thresholdVersion.create({
+        data: { appRef: app.id, version: 1, floorRps: 10_000, forDuration: "10m", severity: "critical", enabled: true, reason: "test" },
+      });
+    }
+    const a = await tickBoth(tsOf(done - 1) + 60_000);
+    expect(a).toMatchObject({ evaluated: 1, rebuilt: 1 });
+    const open = await db().finding.findMany({ where: { appRef: twin.a.id, status: "open" } });
+    expect(open.map((f) => f.detector)).toContain("threshold");
+    await expectSameState();
+    // and steps again from then on
+    await write(twin.a.id, done, done + 2);
+    await write(twin.b.id, done, done + 2);
+    done += 2;
+    expect(await tickBoth(tsOf(done - 1) + 60_000)).toMatchObject({ evaluated: 1, rebuilt: 0 });
+  });
+});
+
+describe("two writers of one state", () => {
+  it("lets only one of two ticks that read the same revision write (the other's findings roll back)", async () => {
+    const team = await makeTeam();
+    const app = await makeApp(team.id);
+    await write(app.id, 0, 600);
+    await runDetection({ appId: app.appId, now: new Date(tsOf(599) + 60_000) });
+    await write(app.id, 600, 610);
+    const [d] = await loadAppsForDetection(app.appId);
+    const row = (await loadStateRows([app.id])).get(app.id) ?? null;
+    expect(row).not.toBeNull();
+    const settings = { appName: app.appId, thresholds: null, evaluationIntervalMs: 3_600_000 };
+    const opts = { now: tsOf(609) + 60_000, lookbackMs: 15 * 86_400_000, timed: false };
+    const one = await advanceApp(app.id, settings, row, opts);
+    const two = await advanceApp(app.id, settings, row, opts);
+    expect(one?.update && two?.update).toBeTruthy();
+    const now = new Date(opts.now);
+    await persistEvaluation(d!, one!.result, now, one!.update);
+    await expect(persistEvaluation(d!, two!.result, now, two!.update)).rejects.toBeInstanceOf(StateConflict);
+    expect((await stateText(app.id)).revision).toBe(row!.revision + 1);
+  });
+
+  it("notices a sample stored between a tick's read and its write, and rebuilds next tick", async () => {
+    const team = await makeTeam();
+    const app = await makeApp(team.id);
+    await write(app.id, 0, 600);
+    await runDetection({ appId: app.appId, now: new Date(tsOf(599) + 60_000) });
+    // 600 is skipped for now, 601-602 arrive
+    await write(app.id, 601, 603);
+    const [d] = await loadAppsForDetection(app.appId);
+    const row = (await loadStateRows([app.id])).get(app.id) ?? null;
+    const settings = { appName: app.appId, thresholds: null, evaluationIntervalMs: 3_600_000 };
+    const adv = await advanceApp(app.id, settings, row, { now: tsOf(602) + 60_000, lookbackMs: 15 * 86_400_000, timed: false });
+    // 600 arrives after the read: newer than the stored watermark, so ingest cannot flag it
+    await write(app.id, 600, 601);
+    expect((await stateText(app.id)).lateSeq).toBe(row!.lateSeq);
+    const out = await persistEvaluation(d!, adv!.result, new Date(tsOf(602) + 60_000), adv!.update);
+    expect(out.slipped).toBe(true);
+    const s = await stateText(app.id);
+    expect(s.lateSeq).not.toBe(s.builtLateSeq);
+    expect(await runDetection({ appId: app.appId, now: new Date(tsOf(602) + 60_000) })).toMatchObject({ evaluated: 1, rebuilt: 1 });
+  });
+});
