@@ -1,5 +1,0 @@
--- AlterTable
-ALTER TABLE "AppSignal" ADD COLUMN     "calibrationSamples" INTEGER NOT NULL DEFAULT 0,
-ADD COLUMN     "outsideShare" DOUBLE PRECISION,
-ADD COLUMN     "predHigh" DOUBLE PRECISION,
-ADD COLUMN     "predLow" DOUBLE PRECISION;
