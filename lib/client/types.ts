@@ -6,6 +6,7 @@ import type { Role } from "@/lib/auth/roles";
 import type { Scope } from "@/lib/auth/scopes";
 import type { appView } from "@/lib/ownership/app-view";
 import type { getMe } from "@/lib/ownership/me";
+import type { teamOverview } from "@/lib/ownership/overview";
 import type { AppSummary as AppSummaryView, Person as PersonView } from "@/lib/ownership/views";
 import type { appViewWithStewardship } from "@/lib/ownership/confirm";
 import type { ReasonCode, ScoreLevel, Scorecard as ScorecardView, Stewardship as StewardshipView } from "@/lib/ownership/stewardship";
@@ -68,61 +69,14 @@ export interface UserListItem extends Person {
   role: Role;
 }
 
-export interface OverviewCounts {
-  apps: number;
-  owned: number;
-  unowned: number;
-  withBackup: number;
-  ownerAway: number;
-  unreachable: number;
-}
-
-export interface OverviewTeam extends OverviewCounts {
-  slug: string;
-  name: string;
-}
-
-export interface CoveragePoint {
-  day: string;
-  apps: number;
-  owned: number;
-  withBackup: number;
-  reachable: number;
-}
-
-export interface RiskCounts {
-  apps: number;
-  alerting: number;
-  alertingUnreachable: number;
-  unowned: number;
-  noThresholds: number;
-  stale: number;
-  scorecard: Record<ScoreLevel, number>;
-  mttaMs: number | null;
-  acknowledged: number;
-  unownedByTraffic: { appId: string; name: string; team: string; recentRps: number | null }[];
-  coverage: CoveragePoint[];
-}
-
-export interface RiskTeam extends RiskCounts {
-  slug: string;
-  name: string;
-  confirmEveryDays: number;
-}
-
-export interface PersonLoad {
-  email: string;
-  name: string;
-  owns: string[];
-  backs: string[];
-  answersNow: number;
-}
-
-export interface Overview {
-  teams: OverviewTeam[];
-  totals: OverviewCounts;
-  risk: { teams: RiskTeam[]; totals: RiskCounts; people: PersonLoad[]; windows: { mttaDays: number; coverageDays: number } };
-}
+/** GET /api/overview and the team overview page (lib/ownership/overview). */
+export type Overview = Awaited<ReturnType<typeof teamOverview>>;
+export type OverviewCounts = Overview["totals"];
+export type OverviewTeam = Overview["teams"][number];
+export type RiskTeam = Overview["risk"]["teams"][number];
+export type RiskCounts = Overview["risk"]["totals"];
+export type CoveragePoint = RiskCounts["coverage"][number];
+export type PersonLoad = Overview["risk"]["people"][number];
 
 export type TokenScope = Scope;
 

@@ -5,21 +5,10 @@ import { apiFetch } from "../api";
 import { queryKeys } from "../query-keys";
 import { FINDINGS_POLL_MS } from "./constants";
 import { formatRps } from "./format";
+import type { PredictionView } from "@/lib/findings/prediction";
 
-/** GET /api/apps/{appId}/prediction (lib/findings/prediction.ts). */
-export type PredictionView = {
-  appId: string;
-  evaluatedAt: string | null;
-  observed: number | null;
-  expected: number | null;
-  low: number | null;
-  high: number | null;
-  level: number;
-  outsideShare: number | null;
-  samples: number;
-  expectedOutsideShare: number;
-  z: number;
-};
+/** GET /api/apps/{appId}/prediction: the server's own view type (a type-only import). */
+export type { PredictionView };
 
 export function usePrediction(appId: string) {
   return useQuery({
