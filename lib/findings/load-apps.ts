@@ -2,8 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { pagedByAppId } from "@/lib/db/paged";
 import { contactSelect } from "@/lib/ownership/views";
-import { parsePromDuration } from "@/lib/grafana/duration";
-import type { Thresholds } from "@/lib/detection";
+import { detectionThresholds, settingsOf } from "@/lib/thresholds/view";
 
 const person = { select: contactSelect } as const;
 
@@ -22,17 +21,7 @@ export async function loadAppsForDetection(appId?: string) {
   }));
   return apps.map((a) => {
     const t = a.thresholds[0];
-    const forMs = t ? parsePromDuration(t.forDuration) : null;
-    const thresholds: Thresholds | null =
-      t && t.enabled
-        ? {
-            floorRps: t.floorRps,
-            ...(t.ceilingRps !== null ? { ceilingRps: t.ceilingRps } : {}),
-            ...(t.maxWeeklyDropPercent !== null ? { maxWeeklyDropPercent: t.maxWeeklyDropPercent } : {}),
-            forSeconds: (forMs ?? 0) / 1000,
-          }
-        : null;
-    return { ...a, thresholdsForDetection: thresholds };
+    return { ...a, thresholdsForDetection: t ? detectionThresholds(settingsOf(t)) : null };
   });
 }
 

@@ -1,7 +1,6 @@
-import type { AppAlertInput, PersonContact, Severity, Thresholds } from "@/lib/grafana/types";
-import { isSeverity } from "@/lib/domain/enums";
+import type { AppAlertInput, PersonContact, Thresholds } from "@/lib/grafana/types";
 import { responderOf, type PersonWithAvailability } from "@/lib/ownership/responder";
-import type { ThresholdRow as ThresholdVersionRow } from "@/lib/thresholds/view";
+import { settingsOf, type ThresholdRow as ThresholdVersionRow } from "@/lib/thresholds/view";
 
 // DB rows → the Grafana builders' inputs. Pure: the loader (load.ts) fetches, this decides.
 
@@ -27,17 +26,8 @@ export const isSilenced = (row: Pick<SyncAppRow, "silences">, now: Date): boolea
 /** Emails are identities in labels and route matchers: one spelling everywhere. */
 export const normEmail = (email: string | null | undefined): string | null => (email ? email.trim().toLowerCase() : null);
 
-export function toThresholds(t: ThresholdRow): Thresholds {
-  const severity: Severity = isSeverity(t.severity) ? t.severity : "warning";
-  return {
-    floorRps: t.floorRps,
-    ceilingRps: t.ceilingRps,
-    maxWeeklyDropPercent: t.maxWeeklyDropPercent,
-    for: t.forDuration,
-    severity,
-    enabled: t.enabled,
-  };
-}
+/** A stored version as the Grafana rule builders take it (the same settings the API shows). */
+export const toThresholds = (t: ThresholdRow): Thresholds => settingsOf(t);
 
 /** The responder person of an app right now (the one place that decides is `responderOf`). */
 export function responderPerson(row: Pick<SyncAppRow, "ownership">, now: Date): SyncPerson | null {

@@ -1,7 +1,7 @@
 import { prepareSeries } from "@/lib/detection/prepare";
 import { firingIntervals, type ThresholdReason } from "@/lib/detection/threshold";
 import { WEEK_MS, type RawSeries } from "@/lib/detection/types";
-import { parsePromDuration } from "@/lib/grafana/duration";
+import { detectionThresholds } from "./view";
 
 export type DryRunThresholds = {
   floorRps: number;
@@ -20,15 +20,11 @@ export type Firing = { start: number; end: number; ongoing: boolean; reason: Thr
  */
 export function firingsInWindow(raw: RawSeries, t: DryRunThresholds, from: number, to: number): Firing[] {
   if (raw.ts.length === 0) return [];
-  const forMs = parsePromDuration(t.for);
-  if (forMs === null) throw new Error(`Not a Prometheus duration: ${t.for}`);
+  // what would fire, even while alerting is paused
+  const thresholds = detectionThresholds({ ...t, enabled: true });
+  if (thresholds === null) throw new Error(`Not a Prometheus duration: ${t.for}`);
   const series = prepareSeries(raw);
-  const intervals = firingIntervals(series, {
-    floorRps: t.floorRps,
-    ...(t.ceilingRps != null ? { ceilingRps: t.ceilingRps } : {}),
-    ...(t.maxWeeklyDropPercent != null ? { maxWeeklyDropPercent: t.maxWeeklyDropPercent } : {}),
-    forSeconds: forMs / 1000,
-  });
+  const intervals = firingIntervals(series, thresholds);
   return intervals
     .filter((f) => f.end >= from && f.start < to)
     .map((f) => ({ start: Math.max(f.start, from), end: Math.min(f.end, to), ongoing: f.ongoing, reason: f.reason }));

@@ -1,5 +1,7 @@
 import { toPerson } from "@/lib/ownership/views";
-import type { ThresholdSeverity } from "@/lib/validation/thresholds";
+import { isSeverity } from "@/lib/domain/enums";
+import type { Thresholds } from "@/lib/detection/types";
+import { parsePromDuration } from "@/lib/grafana/duration";
 import { diffThresholds } from "./diff";
 import type { ThresholdSettings } from "./types";
 
@@ -20,14 +22,39 @@ export type ThresholdRow = {
 
 export const authorInclude = { author: { select: { email: true, name: true } } } as const;
 
-export function settingsOf(row: Omit<ThresholdRow, "author" | "createdAt" | "reason" | "version" | "rolledBackFrom">): ThresholdSettings {
+/** The setting columns of a threshold version. */
+export type ThresholdColumns = Pick<ThresholdRow, "floorRps" | "ceilingRps" | "maxWeeklyDropPercent" | "forDuration" | "severity" | "enabled">;
+
+// The two converters every reader uses: a stored version → its settings (the API, Grafana, the
+// rules file), and settings → what the detector evaluates (detection, the dry run).
+
+/** A stored version's settings; a severity the schema never wrote reads as "warning". */
+export function settingsOf(row: ThresholdColumns): ThresholdSettings {
   return {
     floorRps: row.floorRps,
     ceilingRps: row.ceilingRps,
     maxWeeklyDropPercent: row.maxWeeklyDropPercent,
     for: row.forDuration,
-    severity: row.severity as ThresholdSeverity,
+    severity: isSeverity(row.severity) ? row.severity : "warning",
     enabled: row.enabled,
+  };
+}
+
+/** The detector's thresholds (`for` in seconds); null while alerting is off or `for` is unreadable. */
+export function detectionThresholds(s: {
+  floorRps: number;
+  ceilingRps?: number | null;
+  maxWeeklyDropPercent?: number | null;
+  for: string;
+  enabled?: boolean;
+}): Thresholds | null {
+  const forMs = parsePromDuration(s.for);
+  if (s.enabled === false || forMs === null) return null;
+  return {
+    floorRps: s.floorRps,
+    ...(s.ceilingRps != null ? { ceilingRps: s.ceilingRps } : {}),
+    ...(s.maxWeeklyDropPercent != null ? { maxWeeklyDropPercent: s.maxWeeklyDropPercent } : {}),
+    forSeconds: forMs / 1000,
   };
 }
 
