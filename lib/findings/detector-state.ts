@@ -133,6 +133,8 @@ export type Advanced = {
   fed: number;
   /** Oldest sample fed this tick (epoch ms), NaN when none. */
   oldestFed: number;
+  /** Time spent putting the samples on the state's grid (the "prepare" stage), ms. */
+  prepareMs: number;
 };
 
 type Opts = { now: number; lookbackMs: number; timed: boolean };
@@ -177,12 +179,12 @@ export async function advanceApp(appRef: string, settings: DetectionSettings, ro
 async function step(stored: Stored, row: StateRow, fresh: TrafficSeries, settings: DetectionSettings, key: string, opts: Opts): Promise<Advanced | null> {
   const state = stored.app;
   const n = fresh.ts.length;
-  const base: Omit<Advanced, "result" | "update" | "fed" | "oldestFed" | "lastTs" | "longestSilenceMs"> = { stepMs: state.stepMs, rebuilt: null };
+  const base: Omit<Advanced, "result" | "update" | "fed" | "oldestFed" | "lastTs" | "longestSilenceMs" | "prepareMs"> = { stepMs: state.stepMs, rebuilt: null };
   if (n === 0) {
     // nothing new: the state is unchanged (and stays cached at its revision)
     cache().set(row.appRef, { revision: row.revision, state: stored });
     return {
-      ...base, result: evaluateApp(state, settings), update: null, lastTs: row.watermark, longestSilenceMs: longestSilence(stored.gaps, row.watermark), fed: 0, oldestFed: NaN,
+      ...base, result: evaluateApp(state, settings), update: null, lastTs: row.watermark, longestSilenceMs: longestSilence(stored.gaps, row.watermark), fed: 0, oldestFed: NaN, prepareMs: 0,
     };
   }
   const { start, stepMs } = state;
@@ -200,7 +202,9 @@ async function step(stored: Stored, row: StateRow, fresh: TrafficSeries, setting
   ts.set(fresh.ts, 1);
   values.set(fresh.values, 1);
   const lastTs = fresh.ts[n - 1] as number;
+  const t0 = performance.now();
   const grid = prepareSeries({ ts, values }, { stepMs, from: lastStart, to: lastTs, longGapValue: NaN });
+  const prepareMs = performance.now() - t0;
   const result = stepApp(state, grid.values.subarray(1), settings, { timed: opts.timed });
   let prev = row.watermark;
   for (const t of fresh.ts) {
@@ -208,7 +212,7 @@ async function step(stored: Stored, row: StateRow, fresh: TrafficSeries, setting
     prev = t;
   }
   return {
-    ...base, result, lastTs, longestSilenceMs: longestSilence(stored.gaps, lastTs), fed: n, oldestFed: fresh.ts[0] as number,
+    ...base, result, lastTs, longestSilenceMs: longestSilence(stored.gaps, lastTs), fed: n, oldestFed: fresh.ts[0] as number, prepareMs,
     update: { state: stored, watermark: lastTs, stepMs, key, previous: row, builtLateSeq: null, recount: { afterMs: row.watermark, count: n } },
   };
 }
@@ -223,7 +227,9 @@ async function rebuild(appRef: string, settings: DetectionSettings, key: string,
   const lastTs = raw.ts[n - 1] as number;
   // No data is not zero: the series ends at the newest sample and long gaps stay missing (NaN);
   // silence after the newest sample is the no_data finding's, never a crash at 0 req/s.
+  const t0 = performance.now();
   const series = prepareSeries(raw, { stepMs, to: lastTs, longGapValue: NaN });
+  const prepareMs = performance.now() - t0;
   const state = createAppState(series, settings);
   const result = stepApp(state, series.values, settings, { timed: opts.timed });
   const gaps: number[] = [];
@@ -236,7 +242,7 @@ async function rebuild(appRef: string, settings: DetectionSettings, key: string,
   let count = 0;
   for (const t of history.raw.ts) if (t > afterMs && t <= lastTs) count++;
   return {
-    result, lastTs, longestSilenceMs: longestSilence(gaps, lastTs), stepMs, rebuilt: reason, fed: n, oldestFed: raw.ts[0] as number,
+    result, lastTs, longestSilenceMs: longestSilence(gaps, lastTs), stepMs, rebuilt: reason, fed: n, oldestFed: raw.ts[0] as number, prepareMs,
     update: { state: { app: state, gaps }, watermark: lastTs, stepMs, key, previous: row, builtLateSeq: row?.lateSeq ?? 0, recount: { afterMs, count } },
   };
 }

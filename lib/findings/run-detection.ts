@@ -35,9 +35,10 @@ async function evaluateApp(app: DetectionApp, now: Date, s: RunSummary, row: Par
   const settings: DetectionSettings = { appName: app.appId, thresholds: app.thresholdsForDetection, evaluationIntervalMs: lookbackMs };
   let t = performance.now();
   const adv = await advanceApp(app.id, settings, row, { now: now.getTime(), lookbackMs: e.DETECTION_LOOKBACK_DAYS * DAY_MS, timed: true });
-  m.stageDuration.observe({ stage: "load" }, seconds(performance.now() - t));
+  const advanceMs = performance.now() - t;
   // nothing in the look-back (as before: such an app is not evaluated)
   if (!adv || now.getTime() - adv.lastTs > e.DETECTION_LOOKBACK_DAYS * DAY_MS) {
+    m.stageDuration.observe({ stage: "load" }, seconds(advanceMs));
     s.skipped += 1;
     return;
   }
@@ -46,6 +47,10 @@ async function evaluateApp(app: DetectionApp, now: Date, s: RunSummary, row: Par
     m.stateRebuilds.inc({ reason: adv.rebuilt });
   }
   const result = adv.result;
+  // advanceApp loads, prepares and steps: each stage gets its own share of that time
+  const stepMs = Object.values(result.timings ?? {}).reduce((sum, ms) => sum + (ms ?? 0), 0);
+  m.stageDuration.observe({ stage: "load" }, seconds(Math.max(0, advanceMs - adv.prepareMs - stepMs)));
+  m.stageDuration.observe({ stage: "prepare" }, seconds(adv.prepareMs));
   const noData = detectNoData(adv.lastTs, now.getTime(), adv.stepMs, { appName: app.appId, recentLongestSilenceMs: adv.longestSilenceMs });
   if (noData) result.findings.push(noData);
   for (const [stage, ms] of Object.entries(result.timings ?? {})) m.stageDuration.observe({ stage: stage as Stage }, seconds(ms));
