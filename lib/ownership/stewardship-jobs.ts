@@ -12,9 +12,9 @@ import { loadFleet, type FleetApp } from "./stewardship-load";
 // The daily stewardship work, run by the scheduler every hour (job "stewardship", exclusive):
 //  1. one CoverageSnapshot per team for today (upsert: the day's last run wins), and
 //  2. once per UTC day, the reminders: the Lease row "stewardship-reminders@<day>" is inserted in
-//     the same transaction that queues the day's reminder notifications, so they are queued
-//     exactly once per day (a run that dies before committing leaves nothing, and the next hourly
-//     run queues them); delivery goes through lib/notify/deliver.ts, at-least-once.
+//     the same transaction that queues the day's reminder notifications, so one run a day queues
+//     them (the lease's unique key refuses a second; a run that dies before committing leaves
+//     nothing, and the next hourly run queues them); delivery (lib/notify/deliver.ts) is at-least-once.
 
 export async function writeCoverageSnapshots(now = new Date(), fleet?: FleetApp[]): Promise<number> {
   const apps = fleet ?? (await loadFleet({}, now));
