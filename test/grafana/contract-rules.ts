@@ -6,7 +6,7 @@ import {
   type ContractState, type Ctx, type Handler, type Reply, type StoredRule,
 } from "./contract-state";
 
-// Folders, alert rules and rule groups, as Grafana 11.4 answers them (see ../shared/grafana/README.md).
+// Folders, alert rules and rule groups, as Grafana 11.4 answers them (see the README of the shared Grafana notes, test/grafana/spec.ts).
 
 const validUid = (uid: string): boolean => uid.length >= 1 && uid.length <= 40 && GRAFANA_UID_RE.test(uid);
 const newUid = (state: ContractState): string => `gen${state.nextId}${Math.random().toString(36).slice(2, 10)}`;

@@ -10,7 +10,7 @@ import { requestBodyOf } from "../../lib/grafana/request-bodies";
 
 // A fake Grafana for tests and the benchmark: a real HTTP server that validates every request
 // body against the project's own Grafana request schemas (lib/grafana/request-bodies.ts, which
-// spec-conformance.test.ts pins to Grafana 11.4's Swagger spec wherever ../shared/grafana
+// spec-conformance.test.ts pins to Grafana 11.4's Swagger spec wherever the shared Grafana spec
 // exists) and answers as Grafana 11.4 does (statuses, empty 404 bodies, provenance rules).
 // It needs nothing outside the repository. See docs/grafana.md.
 
