@@ -19,6 +19,23 @@ const omit = {
 
 type Handle = { url: string; client: Db; sqlite: { connection: BetterSqlite3.Database | null } | null };
 
+/**
+ * Write-ahead logging with synchronous=NORMAL: a commit appends to the -wal file without waiting
+ * for fsync (the log is synced at checkpoints), so a write transaction costs tens of microseconds
+ * instead of two fsyncs (about 2.6 ms here), and readers never wait for a writer. What it gives
+ * up: after a power loss or OS crash (not a process crash) the last transactions before it may
+ * be rolled back; the file stays consistent. WAL is a property of the file, so every later
+ * connection (the CLI, another process) uses it too; synchronous is per connection.
+ * busy_timeout lets a second process (npm run admin, a migration) wait for a lock instead of
+ * failing at once with SQLITE_BUSY.
+ */
+export function configureSqliteConnection(conn: BetterSqlite3.Database): void {
+  if (conn.memory) return;
+  conn.pragma("journal_mode = WAL");
+  conn.pragma("synchronous = NORMAL");
+  conn.pragma("busy_timeout = 5000");
+}
+
 // On SQLite the factory keeps the better-sqlite3 connection it opened, so lib/traffic can run its
 // bulk statements on the same connection as Prisma (one connection: no SQLITE_BUSY between them).
 function sqliteFactory(url: string, slot: { connection: BetterSqlite3.Database | null }): SqlDriverAdapterFactory {
@@ -32,6 +49,7 @@ function sqliteFactory(url: string, slot: { connection: BetterSqlite3.Database |
       const conn = (adapter as unknown as { client: BetterSqlite3.Database }).client;
       // 64 MiB of page cache (default 2 MiB): ingest touches the newest page of every app
       conn.pragma("cache_size = -65536");
+      configureSqliteConnection(conn);
       slot.connection = conn;
       return adapter;
     },
