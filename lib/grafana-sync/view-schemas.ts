@@ -1,13 +1,15 @@
 import { z } from "zod";
 import { describes } from "@/lib/openapi/describes";
-import type { AppSyncView, DriftReport, GrafanaStatus } from "./types";
+import type { AppSyncView, DriftEntry, DriftReport, GrafanaStatus } from "./types";
 
 // The answers of the Grafana routes, checked against their view types (lib/openapi/describes.ts).
 
-const driftEntry = z.object({
+/** One drift entry as reconcile stores it (GrafanaSyncState.driftDiff) and the API answers it. */
+export const driftEntrySchema = describes<DriftEntry>()(z.object({
   appId: z.string().nullable(), team: z.string().nullable(), uid: z.string(), kind: z.enum(["missing", "unexpected", "changed"]),
   message: z.string(), changes: z.array(z.object({ path: z.string(), intended: z.unknown(), live: z.unknown() })),
-});
+}));
+const driftEntry = driftEntrySchema;
 const task = z.object({ kind: z.string(), subject: z.string(), status: z.string(), attempts: z.number(), nextAttemptAt: z.string(), lastError: z.string().nullable() });
 
 /** GET /api/grafana/status */
