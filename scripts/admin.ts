@@ -2,6 +2,7 @@
 //   npm run admin -- team add <slug> "<Team name>"
 //   npm run admin -- user add <email> "<Name>" <engineer|lead|admin> [team-slug]
 //   npm run admin -- user password <email>
+//   npm run admin -- user deactivate|reactivate <email>
 // Passwords come from PORTAL_PASSWORD, or are asked for when run in a terminal.
 import fs from "node:fs";
 import readline from "node:readline/promises";
@@ -16,6 +17,7 @@ const USAGE = `usage:
   npm run admin -- team add <slug> "<Team name>"
   npm run admin -- user add <email> "<Name>" <engineer|lead|admin> [team-slug]
   npm run admin -- user password <email>
+  npm run admin -- user deactivate|reactivate <email>
 (passwords: PORTAL_PASSWORD, or typed when run in a terminal)`;
 
 async function password(): Promise<string> {
@@ -46,6 +48,15 @@ async function main(args: string[]): Promise<string> {
   if (what === "user" && verb === "password" && rest.length === 1) {
     await setPassword(rest[0] as string, await password());
     return `password of ${rest[0]} changed`;
+  }
+  if (what === "user" && (verb === "deactivate" || verb === "reactivate") && rest.length === 1) {
+    // the same change as PATCH /api/users/{email} { active } (lib/admin/people.ts), made by the shell
+    const { updatePerson } = await import("@/lib/admin/people");
+    const { userUpdateSchema } = await import("@/lib/validation/admin");
+    const person = await updatePerson(null, rest[0] as string, userUpdateSchema.parse({ active: verb === "reactivate" }));
+    return verb === "deactivate"
+      ? `${person.email} deactivated: sessions and API tokens ended, the backups answer for the ${person.owns} app(s) they own`
+      : `${person.email} reactivated (sessions and tokens stay ended)`;
   }
   throw new AppError("bad_request", USAGE);
 }

@@ -79,6 +79,8 @@ export async function listDirectory(query: Pick<UserListQuery, "q" | "team">, li
 const snapshot = (u: { email: string; name: string; role: string; active: boolean; team: { slug: string } | null }) =>
   ({ email: u.email, name: u.name, role: u.role, team: u.team?.slug ?? null, active: u.active });
 
+const SHELL: Manager = { id: "", role: "admin", team: null };
+
 /**
  * Changes a person. Deactivating ends their sessions and revokes their API tokens, so they
  * can no longer sign in or call the API; their apps stay theirs on record, but the backup
@@ -86,7 +88,11 @@ const snapshot = (u: { email: string; name: string; role: string; active: boolea
  * someone goes away. One transaction; the sessions end right after it commits (while it
  * runs, the inactive flag already refuses them).
  */
-export async function updatePerson(m: Manager, email: string, input: UserUpdateInput): Promise<PersonView> {
+export async function updatePerson(by: Manager | null, email: string, input: UserUpdateInput): Promise<PersonView> {
+  // null: the shell (`npm run admin -- user deactivate`), run by whoever runs the server — like
+  // createUser's; it may change anyone, and its audit events name no actor
+  const m = by ?? SHELL;
+  const actorId = by?.id ?? null;
   const target = email.trim().toLowerCase();
   const result = await db().$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { email: target }, select: personSelect });
@@ -116,13 +122,13 @@ export async function updatePerson(m: Manager, email: string, input: UserUpdateI
     const after = await tx.user.findUniqueOrThrow({ where: { id: before.id }, select: personSelect });
     const [b, a] = [snapshot(before), snapshot(after)];
     if (JSON.stringify(b) === JSON.stringify(a)) return { person: after, ended: false };
-    await audit(tx, { appRef: null, actorId: m.id, action: "user.changed", before: b, after: a });
+    await audit(tx, { appRef: null, actorId, action: "user.changed", before: b, after: a });
     if (activeChanged) {
       if (!input.active) await tx.apiToken.updateMany({ where: { userId: before.id, revokedAt: null }, data: { revokedAt: now } });
       // every app they own or back up changes responder: an entry on its timeline and a sync task
       const apps = await tx.app.findMany({ where: { ownership: { OR: [{ ownerId: before.id }, { backupId: before.id }] } }, select: { id: true, appId: true } });
       for (const app of apps) {
-        await audit(tx, { appRef: app.id, actorId: m.id, action: input.active ? "user.reactivated" : "user.deactivated", before: { user: target, active: before.active }, after: { user: target, active: after.active } });
+        await audit(tx, { appRef: app.id, actorId, action: input.active ? "user.reactivated" : "user.deactivated", before: { user: target, active: before.active }, after: { user: target, active: after.active } });
       }
       await enqueue(tx, "grafana.app", apps.map((x) => x.appId));
     }

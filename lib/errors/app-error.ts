@@ -17,7 +17,8 @@ export type ErrorCode =
   | "gone"
   | "internal";
 
-const STATUS: Record<ErrorCode, number> = {
+/** Each error code's HTTP status (exported for the OpenAPI document's error responses). */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
   validation_failed: 422,
   unauthorized: 401,
@@ -49,7 +50,7 @@ export class AppError extends Error {
   }
 
   get status(): number {
-    return STATUS[this.code];
+    return ERROR_STATUS[this.code];
   }
 }
 

@@ -5,6 +5,7 @@ import { getGrafana } from "@/lib/grafana/server";
 import { APP_KIND, CONTACT_KIND } from "./plan";
 import { META_LAST_SUCCESS, getMeta } from "./sync-state";
 import { rearmFailedTasks } from "./tasks";
+import { driftEntrySchema } from "./view-schemas";
 import type { AppDriftView, AppSyncView, DriftEntry, GrafanaStatus, OutboxTaskView } from "./types";
 
 // Read side for the admin page and the app badge.
@@ -21,10 +22,13 @@ const taskView = (t: { kind: string; subject: string; status: string; attempts: 
   lastError: t.lastError,
 });
 
+// The stored text is only trusted as far as it has the shape the API promises (a row written by
+// an older version, or by hand, is left out rather than answered as something it is not).
 function parseDrift(text: string | null): DriftEntry | null {
   if (!text) return null;
   try {
-    return JSON.parse(text) as DriftEntry;
+    const parsed = driftEntrySchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }

@@ -31,6 +31,14 @@ describe("planImport", () => {
     expect(release.changes.map((c) => [c.field, c.after])).toEqual([["owner", null], ["backup", null]]);
   });
 
+  it("reads back a deactivated owner or backup the app already has as no change, and refuses naming one anew", () => {
+    const withGone: ImportState = { ...state, apps: new Map([...state.apps, ["ledger", { team: "payments", name: "Ledger", owner: "gone@x.com", backup: "alice@x.com" }]]) };
+    const same = planImport([rec({ appId: "ledger", team: "payments", name: "Ledger", owner: "gone@x.com", backup: "alice@x.com" })], withGone, admin);
+    expect(same).toMatchObject({ errors: [], changes: [] });
+    const swap = planImport([rec({ appId: "ledger", owner: "alice@x.com", backup: "gone@x.com" })], withGone, admin);
+    expect(swap.errors).toEqual([{ line: 2, field: "backup", message: "gone@x.com is deactivated" }]);
+  });
+
   it("names every problem by line and field", () => {
     const plan = planImport(
       [

@@ -61,10 +61,13 @@ export function planImport(records: readonly ImportRecord[], state: ImportState,
       else err("name", n.error.issues[0]?.message ?? "is not a valid name");
     }
 
+    // a deactivated person cannot be handed an app or named backup; one who already is (an
+    // export read back) is no change, and refusing it would make every export of a fleet with
+    // a deactivated owner unimportable
     const person = (field: "owner" | "backup", email: string) => {
       const p = state.people.get(email);
       if (!p) err(field, `${email} is not a known person`);
-      else if (!p.active) err(field, `${email} is deactivated`);
+      else if (!p.active && email !== before0[field]) err(field, `${email} is deactivated`);
     };
     const owner = r.owner === undefined ? before0.owner : r.owner;
     if (r.owner) person("owner", r.owner);

@@ -7,8 +7,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { enqueue } from "@/lib/outbox/enqueue";
 import { audit } from "@/lib/ownership/audit";
 import { createApp, searchTextOf } from "@/lib/ownership/create-app";
+import { queueChangeNotice } from "@/lib/notify/notices";
 import { parseCatalog } from "./catalog";
 import { parseCsv } from "./csv";
+import { describeImportedChange } from "./describe-change";
 import type { ExportRow } from "./export";
 import { planImport, type CurrentApp, type ImportState, type PlannedApp } from "./plan";
 import { describeWhere, type ImportChange, type ImportError, type ImportFormat, type ImportRecord } from "./types";
@@ -16,7 +18,8 @@ import { describeWhere, type ImportChange, type ImportError, type ImportFormat, 
 // POST /api/import: parse, load what the records name, plan (lib/import/plan.ts), and — unless a
 // dry run — apply everything in one transaction: any error and nothing is changed. Every change
 // is audited as made by the importer; every app touched gets a Grafana sync task (new apps
-// through lib/ownership/create-app, like every other way an app comes to be).
+// through lib/ownership/create-app, like every other way an app comes to be), and its owner and
+// backup (before and after) get a change notice like any other ownership change's.
 
 export type ImportResult = { dryRun: boolean; format: ImportFormat; changes: ImportChange[]; errors: ImportError[]; ignored: number; applied: number };
 
@@ -36,19 +39,24 @@ async function load(tx: Pick<Tx, "app" | "team" | "user">, records: readonly Imp
   const emails = [...new Set(records.flatMap((r) => [r.owner, r.backup]).filter((e): e is string => typeof e === "string"))];
   const apps = new Map<string, CurrentApp>();
   const appRefs = new Map<string, string>();
+  const userIds = new Map<string, string>();
   for (const slice of slices(appIds)) {
     const rows = await tx.app.findMany({
       where: { appId: { in: slice } },
-      select: { id: true, appId: true, name: true, team: { select: { slug: true } }, ownership: { select: { owner: { select: { email: true } }, backup: { select: { email: true } } } } },
+      select: {
+        id: true, appId: true, name: true, team: { select: { slug: true } },
+        ownership: { select: { owner: { select: { id: true, email: true } }, backup: { select: { id: true, email: true } } } },
+      },
     });
     for (const a of rows) {
       apps.set(a.appId, { team: a.team.slug, name: a.name, owner: a.ownership?.owner.email ?? null, backup: a.ownership?.backup?.email ?? null });
       appRefs.set(a.appId, a.id);
+      // today's owner and backup may be named nowhere in the file: their ids guard the update and get the notice
+      for (const p of [a.ownership?.owner, a.ownership?.backup]) if (p) userIds.set(p.email, p.id);
     }
   }
   const teams = await tx.team.findMany({ select: { id: true, slug: true } });
   const people = new Map<string, { active: boolean }>();
-  const userIds = new Map<string, string>();
   for (const slice of slices(emails)) {
     for (const u of await tx.user.findMany({ where: { email: { in: slice } }, select: { id: true, email: true, active: true } })) {
       people.set(u.email, { active: u.active });
@@ -107,6 +115,15 @@ async function applyApp(tx: Tx, actor: Actor, app: PlannedApp, loaded: Loaded, r
   }
   const was = { owner: before?.owner ?? null, backup: before?.backup ?? null };
   const now = { owner: after.owner, backup: after.backup };
+  // queued in the import's transaction (rolled back with it), delivered at-least-once in each
+  // person's next grouped message with an idempotency key, as every change notice
+  const what = describeImportedChange(before, after);
+  if (what) {
+    await queueChangeNotice(tx, {
+      app: { id: appRef, appId: app.appId, name: after.name }, actor, ownerId: userId(was.owner) ?? userId(now.owner), what, why: reason,
+      people: [was.owner, was.backup, now.owner, now.backup].map(userId),
+    });
+  }
   if (was.owner === now.owner && was.backup === now.backup) return;
   const guard = { appRef, ownerId: userId(was.owner) ?? undefined, backupId: userId(was.backup) };
   const changed = (count: number) => {

@@ -44,7 +44,7 @@ export async function writeEscalation(actor: Actor, slug: string, input: Escalat
 export async function teamPageData(slug: string) {
   const team = await db().team.findUnique({
     where: { slug },
-    select: { slug: true, name: true, _count: { select: { apps: true } }, users: { where: { role: "lead" }, select: { name: true, email: true } } },
+    select: { slug: true, name: true, confirmEveryDays: true, _count: { select: { apps: true } }, users: { where: { role: "lead" }, select: { name: true, email: true } } },
   });
-  return team ? { slug: team.slug, name: team.name, apps: team._count.apps, leads: team.users } : null;
+  return team ? { slug: team.slug, name: team.name, apps: team._count.apps, leads: team.users, confirmEveryDays: team.confirmEveryDays } : null;
 }

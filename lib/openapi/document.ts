@@ -1,17 +1,20 @@
 import { z } from "zod";
 import { API_ROUTES, type Method } from "@/lib/http/route-table";
+import { errorBodySchema, ERROR_STATUSES } from "@/lib/errors/error-schema";
 import { OPERATIONS, type Operation } from "./operations";
 
 // GET /api/openapi.json: an OpenAPI 3.1 document of every route in lib/http/route-table.ts,
 // with the request schemas converted from the zod schemas the handlers parse with
-// (z.toJSONSchema, the input side: what a client sends). Pure: built once per process.
+// (z.toJSONSchema, the input side: what a client sends) and the answers from the response
+// schemas beside the view builders (the output side). Pure: built once per process.
 
 type JsonSchema = Record<string, unknown>;
 
 // What cannot be said in JSON Schema (refinements, transforms) is left open ({}): the handler
 // still enforces it, and answers 422 naming the field.
-function jsonSchema(schema: z.ZodType): JsonSchema {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" }) as JsonSchema;
+// Answers use the output side (what the server sends): their objects admit no other fields.
+function jsonSchema(schema: z.ZodType, io: "input" | "output" = "input"): JsonSchema {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as JsonSchema;
   return rest;
 }
 
@@ -28,7 +31,9 @@ const tagOf = (path: string) => path.split("/")[2] ?? "api";
 function operation(method: Method, path: string, op: Operation) {
   const pathParams = [...path.matchAll(/\[(\w+)\]/g)].map((m) => ({ name: m[1]!, in: "path", required: true, schema: { type: "string" } }));
   const status = String(op.status ?? 200);
-  const content = op.produces ? { [op.produces]: { schema: { type: "string" } } } : { "application/json": { schema: { type: "object" } } };
+  const content = op.produces
+    ? { [op.produces]: { schema: { type: "string" } } }
+    : { "application/json": { schema: op.response ? jsonSchema(op.response, "output") : { type: "object" } } };
   return {
     operationId: `${method.toLowerCase()}${path.replace(/^\/api/, "").replace(/\[(\w+)\]/g, "By-$1").replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? "").toUpperCase())}`,
     summary: op.summary,
@@ -49,7 +54,7 @@ function operation(method: Method, path: string, op: Operation) {
       : {}),
     responses: {
       [status]: { description: op.answer ?? "Success", ...(status === "204" ? {} : { content }) },
-      "400": ERROR, "401": ERROR, "403": ERROR, "404": ERROR, "409": ERROR, "413": ERROR, "422": ERROR, "429": ERROR,
+      ...Object.fromEntries(ERROR_STATUSES.map((code) => [String(code), ERROR])),
     },
   };
 }
@@ -77,17 +82,7 @@ export function buildOpenApiDocument(version = "0.1.0") {
         token: { type: "http", scheme: "bearer", description: "An API token (pop_…), from the Tokens page or POST /api/tokens" },
       },
       schemas: {
-        Error: {
-          type: "object",
-          required: ["error"],
-          properties: {
-            error: {
-              type: "object",
-              required: ["code", "message"],
-              properties: { code: { type: "string" }, message: { type: "string" }, fields: { type: "object", additionalProperties: { type: "string" } } },
-            },
-          },
-        },
+        Error: jsonSchema(errorBodySchema, "output"),
       },
       responses: { Error: { description: "The one error shape; fields names each wrong field", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } } },
     },

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { appState, isAway, type AppState } from "./responder";
+import { appState, responderOf, type AppState } from "./responder";
 import { coverageSeries, riskView, utcDay, type RiskApp } from "./risk";
 import { DAY_MS } from "./stewardship";
 import { loadFleet, type FleetApp } from "./stewardship-load";
@@ -19,14 +19,6 @@ function countApp(c: TeamCounts, state: AppState, hasBackup: boolean): void {
   if (state === "unreachable") c.unreachable += 1;
 }
 
-/** Who would be paged now, ignoring contacts: the owner, or the backup while the owner is away or deactivated. */
-function responderEmail(a: FleetApp, now: Date): string | null {
-  const ok = (p: FleetApp["owner"]) => p !== null && p.active && !isAway(p, now);
-  if (!a.owner) return null;
-  if (ok(a.owner)) return a.owner.email;
-  return ok(a.backup) ? (a.backup?.email ?? null) : null;
-}
-
 export function toRiskApp(a: FleetApp, now: Date): RiskApp {
   return {
     appId: a.appId, name: a.name, teamId: a.teamId, team: a.team,
@@ -34,7 +26,7 @@ export function toRiskApp(a: FleetApp, now: Date): RiskApp {
     backup: a.backup ? { email: a.backup.email, name: a.backup.name } : null,
     alerting: a.alerting, reachable: a.reachable, stale: a.stewardship.stale,
     noThresholds: a.stewardship.reasons.some((r) => r.code === "no_thresholds"),
-    level: a.scorecard.level, recentRps: a.recentRps, responder: responderEmail(a, now),
+    level: a.scorecard.level, recentRps: a.recentRps, responder: responderOf(a.owner, a.backup, now)?.email ?? null,
   };
 }
 

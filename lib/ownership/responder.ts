@@ -19,7 +19,12 @@ export function canAnswer(p: Availability & { active: boolean }, now: Date): boo
   return p.active && !isAway(p, now);
 }
 
-export function responderOf<P extends PersonWithAvailability>(
+/**
+ * Who is paged now: the owner, or the backup while the owner is away or deactivated; null when
+ * nobody can answer. Whether a page to them arrives (a working contact) is the stewardship's
+ * "reachable" (lib/ownership/stewardship.ts someoneReachable), decided on this same person.
+ */
+export function responderOf<P extends Availability & { active: boolean }>(
   owner: P | null,
   backup: P | null,
   now: Date,

@@ -69,7 +69,12 @@ describe("stewardship reasons", () => {
     expect(codes(facts({ owner: noContact, backup: null, smtp: true }))).toEqual([]);
     // the last delivery failed
     expect(codes(facts({ owner: person({ deliveryFailing: true }), backup: null }))).toEqual(["owner_unreachable"]);
-    expect(someoneReachable(person({ deliveryFailing: true }), person({ id: "u2" }), false, NOW)).toBe(true);
+    // the responder (responderOf) is the one paged: an available owner whose deliveries fail is
+    // not made up for by a reachable backup, who hears only when the owner is away or deactivated
+    expect(someoneReachable(person({ deliveryFailing: true }), person({ id: "u2" }), false, NOW)).toBe(false);
+    expect(someoneReachable(person(away), person({ id: "u2" }), false, NOW)).toBe(true);
+    expect(someoneReachable(person({ active: false }), person({ id: "u2" }), false, NOW)).toBe(true);
+    expect(someoneReachable(person(away), person({ id: "u2", ...away }), false, NOW)).toBe(false);
     // a deactivated owner with a reachable backup: the backup answers
     expect(codes(facts({ owner: person({ active: false }) }))).toEqual(["owner_inactive"]);
   });

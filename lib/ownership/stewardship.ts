@@ -1,7 +1,7 @@
 // Pure: whether an app's ownership is still true, why not (in words), and its scorecard level.
 // Everything here is a function of facts loaded elsewhere (lib/ownership/stewardship-load.ts),
 // so the app view, the lists, the overview and the reminders job all decide the same way.
-import { isAway, type Availability } from "./responder";
+import { responderOf, type Availability } from "./responder";
 
 export const DAY_MS = 86_400_000;
 
@@ -94,17 +94,15 @@ export function contactable(p: StewardPerson | null, smtp: boolean): boolean {
   return p !== null && p.active && hasWorkingContact(p, smtp);
 }
 
-export function reachable(p: StewardPerson | null, smtp: boolean, now: Date): boolean {
-  return p !== null && p.active && !isAway(p, now) && hasWorkingContact(p, smtp);
-}
-
 /**
- * Who would be paged for the app now can actually be reached: the owner, or (owner away or
- * deactivated) the backup — and that person has a working contact. The overview's
- * "Nobody reachable" is the availability half of this (lib/ownership/responder.ts).
+ * Whoever would be paged for the app now can actually be reached: the responder (owner, or the
+ * backup while the owner is away or deactivated — responderOf, the one definition pages, Grafana
+ * and the lists use) exists and has a working contact. An available owner without one is not
+ * made up for by the backup: pages go to the owner.
  */
 export function someoneReachable(owner: StewardPerson | null, backup: StewardPerson | null, smtp: boolean, now: Date): boolean {
-  return reachable(owner, smtp, now) || (owner !== null && reachable(backup, smtp, now));
+  const responder = responderOf(owner, backup, now);
+  return responder !== null && hasWorkingContact(responder, smtp);
 }
 
 /** When the next confirmation is due: last confirmation (or the ownership's start) + the team's interval. */

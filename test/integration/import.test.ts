@@ -4,8 +4,10 @@ import { GET as exportRoute } from "@/app/api/export/ownership/route";
 import { GET as appAudit } from "@/app/api/apps/[appId]/audit/route";
 import { db } from "@/lib/db/client";
 import { parseCatalog } from "@/lib/import/catalog";
+import { deliverDue } from "@/lib/notify/deliver";
 import { call } from "./support/http";
-import { makeApp, makeWorld, uid } from "./support/world";
+import { startWebhook } from "./support/listeners";
+import { makeApp, makeUser, makeWorld, uid } from "./support/world";
 
 const csv = (...rows: string[]) => ["appId,name,team,owner,backup", ...rows].join("\n");
 const ownership = (appId: string) => db().app.findUnique({ where: { appId }, select: { name: true, team: { select: { slug: true } }, ownership: { select: { owner: { select: { email: true } }, backup: { select: { email: true } } } } } });
@@ -115,3 +117,45 @@ async function fetchText(query: Record<string, string>, as: { cookie: string }) 
   const res = await exportRoute(new Request(url, { headers: { host: "127.0.0.1:3000", cookie: as.cookie } }), { params: Promise.resolve({}) });
   return { status: res.status, type: res.headers.get("content-type") ?? "", text: await res.text() };
 }
+
+describe("POST /api/import change notices", () => {
+  it("tell the owner and backup, before and after, of each app an applied import changes — not the importer, not a dry run or a refused file; at-least-once", async () => {
+    const w = await makeWorld();
+    const [ownerHook, engineerHook, leadHook, newcomerHook] = await Promise.all([startWebhook(), startWebhook(1), startWebhook(), startWebhook()]);
+    const newcomer = await makeUser({ teamId: w.team.id, name: "newcomer" });
+    for (const [u, h] of [[w.owner, ownerHook], [w.engineer, engineerHook], [w.lead, leadHook], [newcomer, newcomerHook]] as const) {
+      await db().user.update({ where: { id: u.id }, data: { notifyWebhook: h.url, notifyEmail: null } });
+    }
+    const app = await makeApp(w.team.id, w.owner.id);
+    await db().ownership.update({ where: { appRef: app.id }, data: { backupId: w.engineer.id } });
+    const content = csv(`${app.appId},${app.name},${w.team.slug},${newcomer.email},`);
+
+    // a dry run and a refused file announce nothing
+    expect((await call(importRoute, "POST", { as: w.lead, body: { content } })).status).toBe(200);
+    const refused = csv(`${app.appId},${app.name},${w.team.slug},${newcomer.email},`, `nope-${uid()},x,no-such-team,,`);
+    expect((await call(importRoute, "POST", { as: w.lead, query: { dryRun: "false" }, body: { content: refused } })).status).toBe(422);
+    await deliverDue(new Date());
+    expect(ownerHook.received.length + engineerHook.received.length + newcomerHook.received.length).toBe(0);
+
+    expect((await call(importRoute, "POST", { as: w.lead, query: { dryRun: "false" }, body: { content } })).status).toBe(200);
+    await deliverDue(new Date());
+    for (const hook of [ownerHook, newcomerHook]) {
+      expect(hook.received).toHaveLength(1);
+      expect((hook.received[0] as Body).portal.notices[0]).toMatchObject({
+        appId: app.appId, why: "imported (csv)",
+        what: `transferred ownership from ${w.owner.email} to ${newcomer.email}; changed the backup from ${w.engineer.email} to nobody`,
+      });
+    }
+    expect(leadHook.received).toHaveLength(0);
+    // the old backup's receiver failed once: the same notice comes again on the retry
+    expect(engineerHook.received).toHaveLength(0);
+    await deliverDue(new Date(Date.now() + 3_600_000));
+    expect(engineerHook.received).toHaveLength(1);
+    expect((engineerHook.received[0] as Body).portal.notices[0].appId).toBe(app.appId);
+    expect(ownerHook.received).toHaveLength(1);
+    await Promise.all([ownerHook, engineerHook, leadHook, newcomerHook].map((h) => h.close()));
+  });
+});
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Body = any;

@@ -1,3 +1,5 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { GET as listUsers, POST as createUser } from "@/app/api/users/route";
 import { PATCH as patchUser } from "@/app/api/users/[email]/route";
@@ -12,6 +14,7 @@ import { call } from "./support/http";
 import { makeApp, makeTeam, makeUser, makeWorld, tokenFor, uid } from "./support/world";
 
 const PASSWORD = "a-long-password-2";
+const execFileAsync = promisify(execFile);
 
 /** A person who can really sign in (created through the API by an admin), with a live cookie. */
 async function signedInPerson(admin: Awaited<ReturnType<typeof makeUser>>, team: string) {
@@ -153,5 +156,31 @@ describe("PATCH /api/teams/{team}", () => {
     const bad = await call(patchTeam, "PATCH", { as: w.admin, params: { team: team.slug }, body: { name: "" } });
     expect(bad.status).toBe(422);
     expect(bad.body.error.fields).toHaveProperty("name");
+  });
+});
+
+describe("npm run admin -- user deactivate", () => {
+  it("makes the same change as PATCH /api/users/{email} { active: false }, from the shell", async () => {
+    const w = await makeWorld();
+    const person = await signedInPerson(w.admin, w.team.slug);
+    const token = await tokenFor(person);
+    const app = await makeApp(w.team.id, person.id, w.engineer.id);
+    await db().outboxTask.deleteMany({ where: { subject: app.appId } });
+
+    const run = (...args: string[]) =>
+      execFileAsync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/admin.ts", ...args], { env: process.env, timeout: 60_000 });
+    const out = await run("user", "deactivate", person.email);
+    expect(out.stdout).toContain(`${person.email} deactivated`);
+
+    expect((await call(me, "GET", { as: person })).status).toBe(401);
+    expect((await call(me, "GET", { as: { token } })).status).toBe(401);
+    expect((await call(login, "POST", { body: { email: person.email, password: PASSWORD } })).status).toBe(401);
+    const view = await call(getApp, "GET", { as: w.engineer, params: { appId: app.appId } });
+    expect(view.body.app).toMatchObject({ responder: { email: w.engineer.email }, state: "owner_away" });
+    const timeline = await call(appAudit, "GET", { as: w.engineer, params: { appId: app.appId } });
+    expect(timeline.body.items[0]).toMatchObject({ action: "user.deactivated", actor: null, after: { user: person.email, active: false } });
+    expect(await db().outboxTask.count({ where: { kind: "grafana.app", subject: app.appId, status: "pending" } })).toBe(1);
+
+    await expect(run("user", "deactivate", `nobody-${uid()}@test.example`)).rejects.toMatchObject({ stderr: expect.stringMatching(/was not found/) });
   });
 });

@@ -2,6 +2,7 @@ import path from "node:path";
 import { NextRequest } from "next/server";
 import { proxy } from "@/proxy";
 import { matchApiRoute, type ApiRoute } from "@/lib/http/route-table";
+import { checkAnswer } from "../support/openapi-check";
 
 // Sends one request the way `next start` would: the proxy first (it may answer by itself —
 // 400 for a malformed %-encoding, 405, redirects), then the route the table names, with its
@@ -38,7 +39,8 @@ export async function send(out: Outgoing): Promise<Sent> {
   const headers = { host: "127.0.0.1:3000", ...(out.body !== undefined ? { "content-type": "application/json" } : {}), ...out.headers };
   const viaProxy = proxy(new NextRequest(url, { method: out.method, headers }));
   let res: Response;
-  if (viaProxy.headers.get("x-middleware-next") !== "1") res = viaProxy;
+  const handled = viaProxy.headers.get("x-middleware-next") === "1";
+  if (!handled) res = viaProxy;
   else {
     const pathname = new URL(url).pathname;
     const route = matchApiRoute(pathname);
@@ -56,5 +58,8 @@ export async function send(out: Outgoing): Promise<Sent> {
   } catch {
     body = text;
   }
+  // answers of the route handlers (not the proxy's own) must be what the OpenAPI document says
+  const route = handled ? matchApiRoute(new URL(url).pathname) : null;
+  if (route && out.method !== "HEAD") checkAnswer({ method: out.method, path: route.path, status: res.status, contentType: res.headers.get("content-type"), body });
   return { status: res.status, body, text, headers: res.headers };
 }

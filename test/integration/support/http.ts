@@ -1,3 +1,4 @@
+import { checkAnswer, operationOf } from "./openapi-check";
 import type { TestUser } from "./world";
 
 type Handler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
@@ -17,7 +18,9 @@ export type CallOptions<P> = {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Result = { status: number; body: any; headers: Headers };
 
-// Calls a route handler the way Next does: a real Request, params as a promise.
+// Calls a route handler the way Next does: a real Request, params as a promise. Every answer
+// is checked against the OpenAPI document (./openapi-check.ts): an undocumented status or a body
+// that drifts from its schema fails the test.
 export async function call<P>(handler: Handler<P>, method: string, opts: CallOptions<P> = {}): Promise<Result> {
   const url = new URL(opts.path ?? "/api/test", "http://127.0.0.1:3000");
   for (const [k, v] of Object.entries(opts.query ?? {})) url.searchParams.set(k, v);
@@ -32,5 +35,17 @@ export async function call<P>(handler: Handler<P>, method: string, opts: CallOpt
   if (body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
   const res = await handler(new Request(url, { method, headers, body }), { params: Promise.resolve((opts.params ?? {}) as P) });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
+  const contentType = res.headers.get("content-type");
+  const parsed = text && contentType?.includes("application/json") ? JSON.parse(text) : text ? tryJson(text) : null;
+  const op = await operationOf(handler);
+  if (op) checkAnswer({ ...op, status: res.status, contentType, body: parsed });
+  return { status: res.status, body: parsed, headers: res.headers };
+}
+
+function tryJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { SyncSelect, WorstFindingSelect } from "@/components/health-filters";
 import { useTeams } from "@/lib/client/use-teams";
 import type { AppFilter } from "@/lib/client/types";
 import type { AppsFilters } from "./use-apps-filters";
@@ -71,27 +72,8 @@ export function AppsFiltersBar({ filters, onChange }: { filters: AppsFilters; on
           ))}
         </select>
       </div>
-      <div className="field field-inline">
-        <label htmlFor="apps-finding">Worst finding</label>
-        <select id="apps-finding" value={filters.finding} onChange={(event) => onChange({ finding: event.target.value })}>
-          <option value="">Any state</option>
-          <option value="critical">Critical</option>
-          <option value="warning">Warning</option>
-          <option value="info">Info</option>
-          <option value="any">Some open finding</option>
-          <option value="none">No open finding</option>
-        </select>
-      </div>
-      <div className="field field-inline">
-        <label htmlFor="apps-sync">Grafana</label>
-        <select id="apps-sync" value={filters.sync} onChange={(event) => onChange({ sync: event.target.value })}>
-          <option value="">Any</option>
-          <option value="failed">Failed</option>
-          <option value="pending">Pending</option>
-          <option value="synced">Synced</option>
-          <option value="not_configured">Not configured</option>
-        </select>
-      </div>
+      <WorstFindingSelect id="apps-finding" value={filters.finding} onChange={(finding) => onChange({ finding })} />
+      <SyncSelect id="apps-sync" value={filters.sync} onChange={(sync) => onChange({ sync })} />
       <div className="field field-inline">
         <label htmlFor="apps-level">Scorecard</label>
         <select id="apps-level" value={filters.level} onChange={(event) => onChange({ level: event.target.value })}>

@@ -25,7 +25,7 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
       />
       <div className="stack-lg">
         <EscalationSection team={team.slug} />
-        <StewardshipSettingsSection team={team.slug} />
+        <StewardshipSettingsSection team={team.slug} confirmEveryDays={team.confirmEveryDays} />
       </div>
     </>
   );

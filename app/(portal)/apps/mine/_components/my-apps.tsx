@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { useCurrentUser } from "@/components/current-user";
 import { EmptyState } from "@/components/empty-state";
+import { WorstFindingSelect } from "@/components/health-filters";
 import { QueryBoundary } from "@/components/query-boundary";
 import type { AppSummary } from "@/lib/client/types";
 import { TableSkeleton } from "@/components/skeleton";
@@ -50,16 +51,7 @@ function MyAppsView({ me, items, sort, setSort, finding, setFinding, apps }: {
         <Stat label="I get paged for" value={onCall} />
       </div>
       <div className="toolbar">
-        <div className="field field-inline">
-          <label htmlFor="mine-finding">Worst finding</label>
-          <select id="mine-finding" value={finding} onChange={(event) => setFinding(event.target.value)}>
-            <option value="">Any state</option>
-            <option value="critical">Critical</option>
-            <option value="warning">Warning</option>
-            <option value="any">Some open finding</option>
-            <option value="none">No open finding</option>
-          </select>
-        </div>
+        <WorstFindingSelect id="mine-finding" value={finding} onChange={setFinding} />
         <div className="field field-inline">
           <label htmlFor="mine-sort">Sort by</label>
           <select id="mine-sort" value={sort} onChange={(event) => setSort(event.target.value)}>
