@@ -1,6 +1,6 @@
 // Paging detectors on real traffic-like series: replays each series through the server's own
 // evaluation path, as the scheduler would run it, and counts the pages.
-//   npm run nab:pages -- --data DIR --windows FILE [--only REGEX] [--every MINUTES] [--per-series]
+//   npm run nab:pages -- --data DIR --windows FILE [--only REGEX] [--every MINUTES] [--per-series] [--rebuild-every-tick]
 //
 // Per evaluation (every --every minutes, default: the series' own step) what
 // lib/findings/run-detection.ts does: bring the app's detector state up to now (the first tick
@@ -34,6 +34,9 @@ const { data, windows } = nabPaths();
 const only = new RegExp(argString("only", "^(realTraffic|realTweets)/|/nyc_taxi\\.csv$|request_count") as string);
 const perSeries = process.argv.includes("--per-series");
 const everyMs = argValue("every", 0) * 60_000;
+// --rebuild-every-tick: a full pass over the look-back on every tick (the replay before the
+// server kept state; slow, ~550 s): what the server does after every rebuild, for comparison.
+const rebuildEveryTick = process.argv.includes("--rebuild-every-tick");
 
 type Page = { at: number; detector: FindingDetectorName; inWindow: number; silence: boolean };
 
@@ -125,7 +128,7 @@ function replay(file: NabFile): { pages: Page[]; months: number; rebuilds: numbe
     while (hi < ts.length && ts[hi]! <= now) hi++;
     while (ts[lo]! < now - LOOKBACK_MS) lo++;
     let result: DetectionResult | null = null;
-    if (held) {
+    if (held && !rebuildEveryTick) {
       const rawCutoff = Math.floor(now / HOUR_MS) * HOUR_MS - RAW_MS;
       const stale = held.watermark < rawCutoff && before < hi && ts[before]! < rawCutoff;
       if (!stale) result = step(held, ts.subarray(before, hi), values.subarray(before, hi), settings);
