@@ -25,6 +25,13 @@ test.describe("detection", () => {
     await expect(chart).toBeVisible();
     await expect(detection.getByRole("list", { name: "Chart key" })).toContainText("Critical finding started");
 
+    // What the detection predicted: the 99 % band of the latest sample and how often reality
+    // fell outside it (the demo traffic has days of history, so the calibration is measured)
+    const prediction = page.getByRole("region", { name: "What the detection predicted" });
+    const predicted = prediction.getByRole("status", { name: `Prediction for ${CRASHED}` });
+    await expect(predicted).toContainText(/Expected [\d.,]+–[\d.,]+ req\/s \(99 % interval\) for the latest sample\./);
+    await expect(predicted).toContainText(/Reality fell outside it in [\d.]+ % of the last [\d,]+ samples \(expected ≈ 1\.0 %\)/);
+
     await detection.getByRole("button", { name: "7 days" }).click();
     await expect(detection.getByRole("button", { name: "7 days" })).toHaveAttribute("aria-pressed", "true");
     await expect(detection.getByRole("figure", { name: /over the last 7 days/ })).toBeVisible();

@@ -36,7 +36,7 @@ function cases(): Case[] {
       baseRps: 2 + rng() * 300, noise: 0.05 + rng() * 0.1, outlierRate: 0.003,
       crash: { atSample: Math.floor(n * (0.4 + 0.5 * rng())), samples: 5 + Math.floor(rng() * 40) },
       spike: { atSample: Math.floor(n * rng()), samples: 3, factor: 4 },
-      trend: { startDay: days - 5, ratePerDay: k % 2 ? -0.04 : 0.03 },
+      trend: { startDay: days - 5, ratePerDay: k % 2 ? -0.04 : 0.05 },
     });
     // Missing samples (NaN) now and then: the threshold counts them as silence, the score skips them.
     for (let i = 0; i < 30; i++) series.values[Math.floor(rng() * n)] = NaN;
@@ -143,7 +143,7 @@ describe("detector steps, sample by sample", () => {
         stepAnomaly(an, v, score.subarray(done, done + size));
         stepCrashes(cr, v, expected.subarray(done, done + size), done, {}, crashes);
         stepThreshold(ts, v, done, s, th, firings);
-        stepTrend(tr, v, done);
+        stepTrend(tr, v, done, s.stepMs);
         done += size;
         expect(trendAt(tr, done, s)).toEqual(estimateTrend(prefix(s, done)));
       }

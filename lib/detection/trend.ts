@@ -40,6 +40,14 @@ export type TrendState = {
    * consecutive significant checks. [-Infinity, -Infinity, NaN, 0] when none.
    */
   held: Float64Array;
+  /** Index (mod a day) at which a calendar day starts. */
+  day0: number;
+  /**
+   * The series' own week-over-week variability: per completed calendar day (ring of REF_DAYS
+   * slots), its day number and the log ratio of that day to the same weekday a week earlier.
+   */
+  wowId: Float64Array;
+  wow: Float64Array;
 };
 
 /**
@@ -51,6 +59,10 @@ const HOLD_MS = 3 * DAY_MS;
 const SUSTAIN_CHECKS = 1;
 
 const KEEP_DAYS = 13;
+/** Completed days whose week-over-week ratios measure the series' own day-to-day variability. */
+const REF_DAYS = 28;
+/** Fewest such days before the variability counts (a scale from fewer is no estimate). */
+const REF_MIN = 3;
 
 function geometry(stepMs: number) {
   const perDay = Math.round(DAY_MS / stepMs);
@@ -67,12 +79,71 @@ export function createTrendState(start: number, stepMs: number, opts: TrendOptio
   const slots = Math.ceil((KEEP_DAYS * perDay) / size) + 1;
   return {
     size, phase: ((t0 % size) + size) % size, id: new Float64Array(slots).fill(-Infinity), sum: new Float64Array(slots), cnt: new Float64Array(slots),
-    held: Float64Array.from([-Infinity, -Infinity, NaN, 0]),
+    held: Float64Array.from([-Infinity, -Infinity, NaN, 0]), day0: ((t0 % perDay) + perDay) % perDay,
+    wowId: new Float64Array(REF_DAYS).fill(-Infinity), wow: new Float64Array(REF_DAYS),
   };
 }
 
+/** Hourly means of the day starting at sample `from` (hours × 1), NaN for an hour without data. */
+function dayMeans(st: TrendState, from: number, perHour: number, hours: number, into: Float64Array, at: number): boolean {
+  const { size, phase, id, sum: sums, cnt: cnts } = st;
+  const slots = id.length;
+  for (let h = 0; h < hours; h++) {
+    let sum = 0;
+    let cnt = 0;
+    const f = from + h * perHour;
+    for (let b = Math.floor((f - phase) / size), end = b + perHour / size; b < end; b++) {
+      const slot = ((b % slots) + slots) % slots;
+      if (id[slot] !== b) return false;
+      sum += sums[slot] as number;
+      cnt += cnts[slot] as number;
+    }
+    into[at + h] = cnt > 0 ? sum / cnt : NaN;
+  }
+  return true;
+}
+
+/**
+ * When sample `fed - 1` completed a calendar day, records that day's week-over-week log ratio
+ * (dayRatio over its 24 hours against the same weekday a week earlier) in the reference ring.
+ */
+function recordDay(st: TrendState, fed: number, stepMs: number): void {
+  const { perDay, perHour } = geometry(stepMs);
+  if ((((fed - st.day0) % perDay) + perDay) % perDay !== 0) return;
+  const from = fed - perDay;
+  const before = from - 7 * perDay;
+  if (before < 0) return;
+  const hours = Math.floor(perDay / perHour);
+  const means = new Float64Array(2 * hours);
+  if (!dayMeans(st, from, perHour, hours, means, 0) || !dayMeans(st, before, perHour, hours, means, hours)) return;
+  const r = dayRatio(means, hours, 0, 1).mean;
+  if (!Number.isFinite(r)) return;
+  const day = Math.round((from - st.day0) / perDay);
+  const slot = ((day % REF_DAYS) + REF_DAYS) % REF_DAYS;
+  st.wowId[slot] = day;
+  st.wow[slot] = r;
+}
+
+/**
+ * The series' own day-to-day spread of week-over-week ratios (1.4826 × median absolute deviation,
+ * robust to the holidays and incidents among them), from the completed days up to `lastDay`
+ * (days being judged are left out, so a loss does not hide itself); 0 with fewer than REF_MIN.
+ */
+function dayNoise(st: TrendState, lastDay: number): number {
+  const xs: number[] = [];
+  for (let s = 0; s < REF_DAYS; s++) {
+    const d = st.wowId[s] as number;
+    if (d <= lastDay && d > lastDay - REF_DAYS) xs.push(st.wow[s] as number);
+  }
+  if (xs.length < REF_MIN) return 0;
+  xs.sort((a, b) => a - b);
+  const med = xs[xs.length >> 1] as number;
+  const dev = xs.map((x) => Math.abs(x - med)).sort((a, b) => a - b);
+  return 1.4826 * (dev[dev.length >> 1] as number);
+}
+
 /** Adds values[k] as sample `first + k`. */
-export function stepTrend(st: TrendState, values: Float64Array, first: number): void {
+export function stepTrend(st: TrendState, values: Float64Array, first: number, stepMs: number): void {
   const { size, phase, id, sum, cnt } = st;
   const slots = id.length;
   const n = values.length;
@@ -86,6 +157,7 @@ export function stepTrend(st: TrendState, values: Float64Array, first: number): 
   }
   for (let k = 0; k < n; k++) {
     if (left === 0) {
+      recordDay(st, first + k, stepMs);
       block++;
       slot = slot + 1 === slots ? 0 : slot + 1;
       id[slot] = block;
@@ -100,6 +172,7 @@ export function stepTrend(st: TrendState, values: Float64Array, first: number): 
     }
     left--;
   }
+  if (left === 0) recordDay(st, first + n, stepMs);
 }
 
 /**
@@ -118,7 +191,7 @@ function hourlyMeans(st: TrendState, n: number, start: number, stepMs: number, d
   }
   const available = today >= 0 ? Math.floor(today / perDay) + 1 : 0;
   const usable = Math.min(days, available);
-  if (usable < 4) return { means: new Float64Array(0), hours, days: usable };
+  if (usable < 4) return { means: new Float64Array(0), hours, days: usable, today };
   const { size, phase, id, sum: sums, cnt: cnts } = st;
   const slots = id.length;
   const means = new Float64Array(usable * hours);
@@ -136,7 +209,7 @@ function hourlyMeans(st: TrendState, n: number, start: number, stepMs: number, d
       means[d * hours + h] = cnt > 0 ? sum / cnt : NaN;
     }
   }
-  return { means, hours, days: usable };
+  return { means, hours, days: usable, today };
 }
 
 type Ratio = { mean: number; se: number };
@@ -200,9 +273,18 @@ function weightedSlope(ratios: Ratio[]): { slope: number; se: number } {
  */
 export function trendAt(st: TrendState, n: number, series: { start: number; stepMs: number }, opts: TrendOptions = {}): TrendEstimate | null {
   const min = opts.minRatePerDay ?? 0.01;
-  const { means, hours, days } = hourlyMeans(st, n, series.start, series.stepMs, 11, opts.dayOffsetMs ?? 0);
+  const { means, hours, days, today } = hourlyMeans(st, n, series.start, series.stepMs, 11, opts.dayOffsetMs ?? 0);
   if (days < 4) return null;
-  const ratio = (a: number, b: number) => dayRatio(means, hours, a, b);
+  const perDay = geometry(series.stepMs).perDay;
+  // A weekly ratio is never more certain than this series' whole days are: how much they differ
+  // from the same weekday a week earlier anyway (news, weather, holidays) is measured on the
+  // completed days before the four being judged. The hours' spread (dayRatio's se) sees only
+  // noise within a day; the larger of the two is the ratio's standard error.
+  const noise = days >= 11 ? dayNoise(st, Math.round((today - st.day0) / perDay) - 4) : 0;
+  const ratio = (a: number, b: number) => {
+    const r = dayRatio(means, hours, a, b);
+    return { mean: r.mean, se: Math.max(r.se, noise) };
+  };
   // A change counts when it is at least `min` per day and 3 standard errors from zero.
   const sig = (x: number, se: number, sign: number) => sign * x >= min && (sign * x) / se >= 3;
   if (days >= 11) {
@@ -213,8 +295,10 @@ export function trendAt(st: TrendState, n: number, series: { start: number; step
     const held = (sign: number) => w.slice(0, 3).every((r) => sig(r.mean / 7, r.se / 7, sign));
     const freshSign = fresh(-1) ? -1 : fresh(1) ? 1 : 0;
     const heldSign = held(-1) ? -1 : held(1) ? 1 : 0;
-    // A trend older than a week shows fully in the weekly ratios; a fresh one only in the ramp.
-    const rate = freshSign !== 0 && Math.abs(ramp) > Math.abs(sustained / 7) ? ramp : sustained / 7;
+    // A trend older than a week shows fully in the weekly ratios; a fresh one only in the ramp
+    // (the steeper of the two when they agree, whichever test made it significant).
+    const sign = freshSign || heldSign;
+    const rate = sign !== 0 && sign * ramp > Math.abs(sustained / 7) ? ramp : sustained / 7;
     if (!Number.isFinite(rate)) return null;
     return { ratePerDay: Math.expm1(rate), significant: freshSign !== 0 || heldSign !== 0, basis: "week" };
   }
@@ -229,7 +313,7 @@ export function trendAt(st: TrendState, n: number, series: { start: number; step
 /** Trend at the end of a whole series (one step over all of it). */
 export function estimateTrend(series: Series, opts: TrendOptions = {}): TrendEstimate | null {
   const st = createTrendState(series.start, series.stepMs, opts);
-  stepTrend(st, series.values, 0);
+  stepTrend(st, series.values, 0, series.stepMs);
   return trendAt(st, series.values.length, series, opts);
 }
 
@@ -249,7 +333,7 @@ export function stepTrendEpisodes(st: TrendState, values: Float64Array, first: n
     const i = first + k;
     const into = (((i - st.phase) % perHour) + perHour) % perHour;
     const upto = Math.min(n, k + (into === 0 ? perHour : perHour - into));
-    stepTrend(st, values.subarray(k, upto), i);
+    stepTrend(st, values.subarray(k, upto), i, grid.stepMs);
     k = upto;
     const fed = first + k;
     if ((((fed - st.phase) % perHour) + perHour) % perHour !== 0) continue;
@@ -275,6 +359,9 @@ export const trendDetector: Detector<TrendState> = {
     recycle.phase = fresh.phase;
     recycle.id.fill(-Infinity);
     recycle.held = fresh.held;
+    recycle.day0 = fresh.day0;
+    recycle.wowId = fresh.wowId;
+    recycle.wow = fresh.wow;
     return recycle;
   },
   step: (st, c, settings) => stepTrendEpisodes(st, c.values, c.first, c, settings.trend),
