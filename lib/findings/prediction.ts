@@ -18,7 +18,7 @@ export type PredictionView = {
   samples: number;
   /** What a calibrated interval gives (0.01). */
   expectedOutsideShare: number;
-  /** The interval's width under normal noise: the prediction ± z × the model's mean absolute error (each app's band then adapts to its own record). */
+  /** The interval is the prediction ± z × the model's mean absolute error. */
   z: number;
 };
 
