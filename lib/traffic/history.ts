@@ -102,6 +102,32 @@ export async function trafficExtent(appRefs: string[]): Promise<Map<string, { fi
   return out;
 }
 
+const NEWEST_RAW = `SELECT s."appRef" AS "appRef", (SELECT MAX("ts") FROM "TrafficSample" t WHERE t."key" = s."key") AS "last"
+  FROM "TrafficSeries" s WHERE s."appRef" IN (LIST)`;
+
+/**
+ * Newest stored sample (epoch ms) of each app: one seek per app on the raw samples' primary key;
+ * only apps without a raw sample (silent for longer than the raw window) look at the rollups
+ * (trafficExtent). Rollups only hold periods older than the raw window, so an app with raw
+ * samples has its newest among them. Apps without any traffic are absent.
+ */
+export async function newestStored(appRefs: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const conn = await sqliteConnection();
+  const noRaw: string[] = [];
+  for (let i = 0; i < appRefs.length; i += 500) {
+    const chunk = appRefs.slice(i, i + 500);
+    const sql = NEWEST_RAW.replace("LIST", placeholders(chunk.length).join(", "));
+    const rows = (conn ? statement(conn, sql).all(...chunk) : await db().$queryRawUnsafe(sql, ...chunk)) as { appRef: string; last: unknown }[];
+    for (const r of rows) {
+      if (r.last === null || r.last === undefined) noRaw.push(r.appRef);
+      else out.set(r.appRef, Number(r.last) * 1000);
+    }
+  }
+  for (const [appRef, e] of await trafficExtent(noRaw)) out.set(appRef, e.last);
+  return out;
+}
+
 const RAW_AFTER = `SELECT "ts", "value" FROM "TrafficSample" WHERE "key" = ? AND "ts" > ? AND "ts" < ? ORDER BY "ts"`;
 const COUNT_RAW = `SELECT COUNT(*) AS "n" FROM "TrafficSample" WHERE "key" = ? AND "ts" > ? AND "ts" <= ?`;
 
