@@ -134,10 +134,28 @@ export async function prefetchFresh(appRefs: string[], rows: Map<string, StateRo
   return out;
 }
 
-async function readState(row: StateRow): Promise<Stored | null> {
+/**
+ * The stored state bytes of the apps of a batch that this process does not hold at the row's
+ * revision (after a restart: all of them), read with one query per 500 apps instead of one each.
+ */
+export async function prefetchStates(appRefs: string[], rows: Map<string, StateRow>): Promise<Map<string, { state: Uint8Array; revision: number }>> {
+  const missing = appRefs.filter((appRef) => {
+    const row = rows.get(appRef);
+    const c = cache().get(appRef);
+    return row && row.version === STATE_VERSION && row.lateSeq === row.builtLateSeq && (!c || c.revision !== row.revision);
+  });
+  const out = new Map<string, { state: Uint8Array; revision: number }>();
+  for (let i = 0; i < missing.length; i += 500) {
+    const got = await db().detectorState.findMany({ where: { appRef: { in: missing.slice(i, i + 500) } }, select: { appRef: true, state: true, revision: true } });
+    for (const r of got) out.set(r.appRef, { state: r.state, revision: r.revision });
+  }
+  return out;
+}
+
+async function readState(row: StateRow, prefetched?: Map<string, { state: Uint8Array; revision: number }>): Promise<Stored | null> {
   const c = cache().get(row.appRef);
   if (c && c.revision === row.revision) return c.state;
-  const r = await db().detectorState.findUnique({ where: { appRef: row.appRef }, select: { state: true, revision: true } });
+  const r = prefetched?.get(row.appRef) ?? (await db().detectorState.findUnique({ where: { appRef: row.appRef }, select: { state: true, revision: true } }));
   if (!r || r.revision !== row.revision) return null;
   try {
     const state = decodeState<Stored>(Buffer.from(r.state).toString("utf8"));
@@ -188,6 +206,8 @@ type Opts = {
   now: number; lookbackMs: number; timed: boolean;
   /** Raw samples already read for this tick (prefetchFresh), by app: used when read after the same watermark. */
   prefetched?: Map<string, { afterMs: number; fresh: TrafficSeries }>;
+  /** State bytes already read for this tick (prefetchStates), by app: used when of the row's revision. */
+  states?: Map<string, { state: Uint8Array; revision: number }>;
 };
 
 /**
@@ -204,7 +224,7 @@ export async function advanceApp(appRef: string, settings: DetectionSettings, ro
   else if (row.lateSeq !== row.builtLateSeq) reason = "late";
   if (!reason && row) {
     // the cached copy is mutated by the step: take it out until the write has committed
-    const state = await readState(row);
+    const state = await readState(row, opts.states);
     cache().delete(appRef);
     if (!state) reason = "unreadable";
     else {

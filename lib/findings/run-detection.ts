@@ -6,7 +6,7 @@ import { deliverDue } from "@/lib/notify/deliver";
 import { escalateDue } from "@/lib/notify/escalate";
 import { pageNewFindings } from "@/lib/notify/page";
 import { HOLDER, slotOf } from "@/lib/scheduler/lease";
-import { advanceApp, forget, loadStateRows, prefetchFresh, remember, StateConflict } from "./detector-state";
+import { advanceApp, forget, loadStateRows, prefetchFresh, prefetchStates, remember, StateConflict } from "./detector-state";
 import { loadAppsForDetection, type DetectionApp } from "./load-apps";
 import { isQuiet, persistEvaluation, persistQuiet, type QuietItem } from "./persist";
 import { claimShard, finishShard, latestFinishedTick, openTick, shardOf } from "./shards";
@@ -28,7 +28,8 @@ const emptySummary = (apps: number): RunSummary => ({ apps, evaluated: 0, skippe
 // An evaluation that opens and resolves nothing is returned instead, to be written with the
 // rest of its batch (persistQuiet); the others are written here, one transaction each.
 async function evaluateApp(
-  app: DetectionApp, now: Date, s: RunSummary, row: Parameters<typeof advanceApp>[2], prefetched: Awaited<ReturnType<typeof prefetchFresh>>,
+  app: DetectionApp, now: Date, s: RunSummary, row: Parameters<typeof advanceApp>[2],
+  prefetched: Awaited<ReturnType<typeof prefetchFresh>>, states: Awaited<ReturnType<typeof prefetchStates>>,
 ): Promise<QuietItem | null> {
   const m = detectionMetrics();
   const e = env();
@@ -38,7 +39,7 @@ async function evaluateApp(
   const lookbackMs = Math.max(ANOMALY_HOLD_MS, e.DETECTION_INTERVAL_SECONDS * 1000);
   const settings: DetectionSettings = { appName: app.appId, thresholds: app.thresholdsForDetection, evaluationIntervalMs: lookbackMs };
   let t = performance.now();
-  const adv = await advanceApp(app.id, settings, row, { now: now.getTime(), lookbackMs: e.DETECTION_LOOKBACK_DAYS * DAY_MS, timed: true, prefetched });
+  const adv = await advanceApp(app.id, settings, row, { now: now.getTime(), lookbackMs: e.DETECTION_LOOKBACK_DAYS * DAY_MS, timed: true, prefetched, states });
   const advanceMs = performance.now() - t;
   // nothing in the look-back (as before: such an app is not evaluated)
   if (!adv || now.getTime() - adv.lastTs > e.DETECTION_LOOKBACK_DAYS * DAY_MS) {
@@ -92,10 +93,11 @@ async function evaluateApps(apps: DetectionApp[], now: Date, s: RunSummary): Pro
     const refs = batch.map((a) => a.id);
     const rows = await loadStateRows(refs);
     const prefetched = await prefetchFresh(refs, rows, now.getTime());
+    const states = await prefetchStates(refs, rows);
     const quiet: QuietItem[] = [];
     for (const app of batch) {
       try {
-        const q = await evaluateApp(app, now, s, rows.get(app.id) ?? null, prefetched);
+        const q = await evaluateApp(app, now, s, rows.get(app.id) ?? null, prefetched, states);
         if (q) quiet.push(q);
       } catch (error) {
         s.errors += 1;
