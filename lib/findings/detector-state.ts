@@ -7,7 +7,7 @@ import {
   createAppState, decodeState, encodeState, evaluateApp, inferStepMs, prepareSeries, settingsKey, SILENCE_MEMORY_MS, stepApp, STATE_VERSION,
   type AppState, type DetectionResult, type DetectionSettings,
 } from "@/lib/detection";
-import { countRawIn, loadHistory, loadRawAfter } from "@/lib/traffic/history";
+import { countRawIn, loadHistory, loadRawAfter, loadRawAfterMany } from "@/lib/traffic/history";
 import { cutoffs, flattenHistory, type TrafficSeries } from "@/lib/traffic/levels";
 import { trafficLevels } from "@/lib/traffic/settings";
 
@@ -23,6 +23,20 @@ import { trafficLevels } from "@/lib/traffic/settings";
 // sample at or before its watermark (lateSeq ≠ builtLateSeq), when its watermark is older than
 // the raw window (what came since may be rolled up), or when a new sample falls into the grid
 // step of the newest sample already fed (one pass would have averaged them).
+//
+// Checkpoints: a quiet step (no finding opened or resolved) does not rewrite the state (tens of
+// kB). It advances the row's watermark and revision only, conditionally on the revision read, and
+// this process keeps the stepped state in memory at the new revision. The state bytes are
+// rewritten every CHECKPOINT_TICKS revisions (spread over the apps), on a rebuild and whenever
+// findings open or resolve. So the stored state may be older than the row's watermark: it
+// carries its own watermark (Stored.watermark), and a process without the current revision in
+// memory (a restart, another replica wrote last) steps the stored state over every raw sample
+// after *that* watermark. Stepping in chunks of any size gives what one step gives (the
+// equivalence property, lib/detection/incremental.test.ts), so the result is the state the last
+// writer had. Samples in (stored watermark, row watermark] were evaluated already; evaluating them
+// again reaches the same findings, which persist idempotently (reconcileFindings against the open
+// ones). Ingest compares late samples with the row's watermark, which every write advances, so a
+// sample at or before anything fed still marks the state for a rebuild.
 
 export type RebuildReason = "missing" | "version" | "settings" | "late" | "stale" | "step" | "unreadable";
 
@@ -39,9 +53,10 @@ const meta = {
  * What the row stores: the engine's state, and the gaps between consecutive samples that the
  * no_data finding needs (its longest recent silence, longestSilenceMs over the look-back) as a
  * sliding-window maximum: flat [previous sample ts, gap, …], gaps decreasing, only those whose
- * earlier sample is within SILENCE_MEMORY_MS of the newest.
+ * earlier sample is within SILENCE_MEMORY_MS of the newest; and `watermark`, the newest sample
+ * fed to this copy. The row's own watermark column can be newer: see "Checkpoints" above.
  */
-export type Stored = { app: AppState; gaps: number[] };
+export type Stored = { app: AppState; gaps: number[]; watermark: number };
 
 function pushGap(gaps: number[], prevTs: number, gap: number): void {
   while (gaps.length > 0 && (gaps[gaps.length - 1] as number) <= gap) gaps.length -= 2;
@@ -57,6 +72,16 @@ function longestSilence(gaps: number[], newest: number): number {
 }
 
 type Cached = { revision: number; state: Stored };
+
+/** The state bytes are rewritten at least every this many revisions of a row (see "Checkpoints"). */
+export const CHECKPOINT_TICKS = 60;
+
+/** Whether the write that makes `revision` rewrites the state bytes (spread over the apps by their id). */
+export function checkpointDue(appRef: string, revision: number): boolean {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < appRef.length; i++) h = Math.imul(h ^ appRef.charCodeAt(i), 0x01000193);
+  return ((h >>> 0) + revision) % CHECKPOINT_TICKS === 0;
+}
 
 // Decoded states of the apps this process evaluated, by revision: a tick that finds the revision
 // it wrote last time skips reading and decoding the state. Any other revision (another replica or
@@ -87,15 +112,55 @@ export async function loadStateRows(appRefs: string[]): Promise<Map<string, Stat
   return out;
 }
 
-async function readState(row: StateRow): Promise<Stored | null> {
+/**
+ * The raw samples each of these apps needs for its step this tick, read in one go, for the apps
+ * whose state this process holds at the row's revision (the steady case): pass it to advanceApp.
+ */
+export async function prefetchFresh(appRefs: string[], rows: Map<string, StateRow>, now: number): Promise<Map<string, { afterMs: number; fresh: TrafficSeries }>> {
+  const rawCut = cutoffs(trafficLevels(), now).raw * 1000;
+  const wanted: { appRef: string; afterMs: number }[] = [];
+  for (const appRef of appRefs) {
+    const row = rows.get(appRef);
+    const c = cache().get(appRef);
+    if (!row || !c || c.revision !== row.revision || row.version !== STATE_VERSION || row.lateSeq !== row.builtLateSeq || c.state.watermark < rawCut) continue;
+    wanted.push({ appRef, afterMs: c.state.watermark });
+  }
+  const got = await loadRawAfterMany(wanted, now + 1);
+  const out = new Map<string, { afterMs: number; fresh: TrafficSeries }>();
+  for (const w of wanted) {
+    const fresh = got.get(w.appRef);
+    if (fresh) out.set(w.appRef, { afterMs: w.afterMs, fresh });
+  }
+  return out;
+}
+
+/**
+ * The stored state bytes of the apps of a batch that this process does not hold at the row's
+ * revision (after a restart: all of them), read with one query per 500 apps instead of one each.
+ */
+export async function prefetchStates(appRefs: string[], rows: Map<string, StateRow>): Promise<Map<string, { state: Uint8Array; revision: number }>> {
+  const missing = appRefs.filter((appRef) => {
+    const row = rows.get(appRef);
+    const c = cache().get(appRef);
+    return row && row.version === STATE_VERSION && row.lateSeq === row.builtLateSeq && (!c || c.revision !== row.revision);
+  });
+  const out = new Map<string, { state: Uint8Array; revision: number }>();
+  for (let i = 0; i < missing.length; i += 500) {
+    const got = await db().detectorState.findMany({ where: { appRef: { in: missing.slice(i, i + 500) } }, select: { appRef: true, state: true, revision: true } });
+    for (const r of got) out.set(r.appRef, { state: r.state, revision: r.revision });
+  }
+  return out;
+}
+
+async function readState(row: StateRow, prefetched?: Map<string, { state: Uint8Array; revision: number }>): Promise<Stored | null> {
   const c = cache().get(row.appRef);
   if (c && c.revision === row.revision) return c.state;
-  const r = await db().detectorState.findUnique({ where: { appRef: row.appRef }, select: { state: true, revision: true } });
+  const r = prefetched?.get(row.appRef) ?? (await db().detectorState.findUnique({ where: { appRef: row.appRef }, select: { state: true, revision: true } }));
   if (!r || r.revision !== row.revision) return null;
   try {
     const state = decodeState<Stored>(Buffer.from(r.state).toString("utf8"));
     const app = state?.app;
-    return app && Array.isArray(state.gaps) && app.version === STATE_VERSION && typeof app.n === "number" && app.n > 0 ? state : null;
+    return app && Array.isArray(state.gaps) && typeof state.watermark === "number" && app.version === STATE_VERSION && typeof app.n === "number" && app.n > 0 ? state : null;
   } catch {
     return null;
   }
@@ -137,7 +202,13 @@ export type Advanced = {
   prepareMs: number;
 };
 
-type Opts = { now: number; lookbackMs: number; timed: boolean };
+type Opts = {
+  now: number; lookbackMs: number; timed: boolean;
+  /** Raw samples already read for this tick (prefetchFresh), by app: used when read after the same watermark. */
+  prefetched?: Map<string, { afterMs: number; fresh: TrafficSeries }>;
+  /** State bytes already read for this tick (prefetchStates), by app: used when of the row's revision. */
+  states?: Map<string, { state: Uint8Array; revision: number }>;
+};
 
 /**
  * Brings one app's state up to its newest sample: a step over the samples newer than the
@@ -153,16 +224,18 @@ export async function advanceApp(appRef: string, settings: DetectionSettings, ro
   else if (row.lateSeq !== row.builtLateSeq) reason = "late";
   if (!reason && row) {
     // the cached copy is mutated by the step: take it out until the write has committed
-    const state = await readState(row);
+    const state = await readState(row, opts.states);
     cache().delete(appRef);
     if (!state) reason = "unreadable";
     else {
       let fresh: TrafficSeries | null;
-      if (row.watermark >= cutoffs(trafficLevels(), opts.now).raw * 1000) fresh = await loadRawAfter(appRef, row.watermark, opts.now + 1);
+      const pre = opts.prefetched?.get(appRef);
+      if (pre && pre.afterMs === state.watermark) fresh = pre.fresh;
+      else if (state.watermark >= cutoffs(trafficLevels(), opts.now).raw * 1000) fresh = await loadRawAfter(appRef, state.watermark, opts.now + 1);
       else {
         // an old watermark (the app was silent, or no tick ran for days): what came since may
         // already be rolled up, and then only a rebuild reads it
-        const since = await loadHistory(appRef, row.watermark + 1, opts.now + 1);
+        const since = await loadHistory(appRef, state.watermark + 1, opts.now + 1);
         fresh = since.rollups.ts.length === 0 ? since.raw : null;
       }
       if (!fresh) reason = "stale";
@@ -184,7 +257,7 @@ async function step(stored: Stored, row: StateRow, fresh: TrafficSeries, setting
     // nothing new: the state is unchanged (and stays cached at its revision)
     cache().set(row.appRef, { revision: row.revision, state: stored });
     return {
-      ...base, result: evaluateApp(state, settings), update: null, lastTs: row.watermark, longestSilenceMs: longestSilence(stored.gaps, row.watermark), fed: 0, oldestFed: NaN, prepareMs: 0,
+      ...base, result: evaluateApp(state, settings), update: null, lastTs: stored.watermark, longestSilenceMs: longestSilence(stored.gaps, stored.watermark), fed: 0, oldestFed: NaN, prepareMs: 0,
     };
   }
   const { start, stepMs } = state;
@@ -206,14 +279,22 @@ async function step(stored: Stored, row: StateRow, fresh: TrafficSeries, setting
   const grid = prepareSeries({ ts, values }, { stepMs, from: lastStart, to: lastTs, longGapValue: NaN });
   const prepareMs = performance.now() - t0;
   const result = stepApp(state, grid.values.subarray(1), settings, { timed: opts.timed });
-  let prev = row.watermark;
+  const afterMs = stored.watermark;
+  let prev = afterMs;
   for (const t of fresh.ts) {
     pushGap(stored.gaps, prev, t - prev);
     prev = t;
   }
+  stored.watermark = lastTs;
+  if (lastTs === row.watermark) {
+    // only the samples since the stored checkpoint were replayed (no new ones): this is the
+    // state of the row's revision, nothing to write
+    cache().set(row.appRef, { revision: row.revision, state: stored });
+    return { ...base, result, lastTs, longestSilenceMs: longestSilence(stored.gaps, lastTs), fed: n, oldestFed: fresh.ts[0] as number, prepareMs, update: null };
+  }
   return {
     ...base, result, lastTs, longestSilenceMs: longestSilence(stored.gaps, lastTs), fed: n, oldestFed: fresh.ts[0] as number, prepareMs,
-    update: { state: stored, watermark: lastTs, stepMs, key, previous: row, builtLateSeq: null, recount: { afterMs: row.watermark, count: n } },
+    update: { state: stored, watermark: lastTs, stepMs, key, previous: row, builtLateSeq: null, recount: { afterMs, count: n } },
   };
 }
 
@@ -243,7 +324,7 @@ async function rebuild(appRef: string, settings: DetectionSettings, key: string,
   for (const t of history.raw.ts) if (t > afterMs && t <= lastTs) count++;
   return {
     result, lastTs, longestSilenceMs: longestSilence(gaps, lastTs), stepMs, rebuilt: reason, fed: n, oldestFed: raw.ts[0] as number, prepareMs,
-    update: { state: { app: state, gaps }, watermark: lastTs, stepMs, key, previous: row, builtLateSeq: row?.lateSeq ?? 0, recount: { afterMs, count } },
+    update: { state: { app: state, gaps, watermark: lastTs }, watermark: lastTs, stepMs, key, previous: row, builtLateSeq: row?.lateSeq ?? 0, recount: { afterMs, count } },
   };
 }
 
@@ -292,6 +373,11 @@ export async function writeState(tx: Tx, appRef: string, u: StateUpdate, now: Da
 /** After the write committed: keep the decoded state for the next tick of this process. */
 export function remember(appRef: string, revision: number, state: Stored): void {
   cache().set(appRef, { revision, state });
+}
+
+/** The decoded state this process holds for an app, if any (tests). */
+export function heldState(appRef: string): Stored | undefined {
+  return cache().get(appRef)?.state;
 }
 
 export function forget(appRef: string): void {

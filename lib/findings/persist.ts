@@ -5,7 +5,12 @@ import { reconcileFindings, type DetectionResult, type FindingDetectorName, type
 import { queueResolved } from "@/lib/notify/queue";
 import type { DetectionApp } from "./load-apps";
 import { PAGING_SEVERITIES, isSeverity } from "@/lib/domain/enums";
-import { writeState, type StateUpdate } from "./detector-state";
+import { checkpointDue, writeState, type StateUpdate } from "./detector-state";
+import { encodeState } from "@/lib/detection";
+import { placeholders } from "@/lib/db/sql";
+import { providerOf } from "@/lib/db/migrate";
+import { env } from "@/lib/env";
+import { seriesKeys } from "@/lib/traffic/keys";
 
 export type PersistOutcome = { opened: Finding[]; resolved: number; notifications: number; revision: number | null; slipped: boolean };
 
@@ -55,6 +60,142 @@ export async function persistEvaluation(app: DetectionApp, result: DetectionResu
   });
   const w = written as { revision: number; slipped: boolean } | null;
   return { opened: plan.toOpen, resolved: plan.toResolve.length, notifications, revision: w?.revision ?? null, slipped: w?.slipped ?? false };
+}
+
+/** Whether an evaluation opens or resolves nothing (persistQuiet can write it). */
+export function isQuiet(app: DetectionApp, result: DetectionResult): boolean {
+  const open = app.findings.map((f) => ({ ...f, detector: f.detector as FindingDetectorName }));
+  const plan = reconcileFindings<Open>(open, result.findings);
+  return plan.toOpen.length === 0 && plan.toResolve.length === 0;
+}
+
+export type QuietItem = { app: DetectionApp; result: DetectionResult; update: StateUpdate | null };
+/** Per app: the revision written (null: no state to write), or "conflict" (nothing of it was kept). */
+export type QuietOutcome = { revision: number | null; slipped: boolean } | "conflict";
+
+const CHUNK = 400;
+
+// The steady case of persistEvaluation for a batch of apps whose evaluation opens and resolves
+// nothing (isQuiet; steps of an existing state, or no new samples): one transaction for the
+// batch, a few statements for all of its apps. Per app, as in persistEvaluation: the state row
+// is advanced first, conditional on the revision read; an app whose row another tick wrote since
+// keeps nothing of this evaluation ("conflict"; the others are unaffected), the rest get the
+// recount of what they read (a sample that slipped in marks the state late), their still-open
+// findings refreshed and their signal upserted. The state bytes are rewritten only when a
+// checkpoint is due (lib/findings/detector-state.ts, "Checkpoints"); otherwise only the row's
+// watermark and revision move.
+export async function persistQuiet(items: QuietItem[], now: Date): Promise<Map<string, QuietOutcome>> {
+  const out = new Map<string, QuietOutcome>();
+  if (items.length === 0) return out;
+  const pg = providerOf(env().DATABASE_URL) === "postgresql";
+  const cast = (p: string, type: string) => (pg ? `${p}::${type}` : p);
+  const at = pg ? now.toISOString() : now.toISOString().replace("Z", "+00:00");
+  const keys = await seriesKeys(items.filter((i) => i.update?.recount).map((i) => i.app.id), false);
+  await db().$transaction(async (tx) => {
+    const winners: QuietItem[] = [];
+    const bulk: QuietItem[] = [];
+    for (const item of items) {
+      const u = item.update;
+      if (!u) {
+        winners.push(item);
+        out.set(item.app.id, { revision: null, slipped: false });
+      } else if (!u.previous) throw new Error("persistQuiet: a new state row goes through persistEvaluation");
+      else if (checkpointDue(item.app.id, u.previous.revision + 1)) {
+        const { count } = await tx.detectorState.updateMany({
+          where: { appRef: item.app.id, revision: u.previous.revision },
+          data: { state: new Uint8Array(Buffer.from(encodeState(u.state), "utf8")), watermark: BigInt(u.watermark), revision: u.previous.revision + 1, updatedAt: now },
+        });
+        if (count === 1) {
+          winners.push(item);
+          out.set(item.app.id, { revision: u.previous.revision + 1, slipped: false });
+        } else out.set(item.app.id, "conflict");
+      } else bulk.push(item);
+    }
+    for (let i = 0; i < bulk.length; i += CHUNK) {
+      const chunk = bulk.slice(i, i + CHUNK);
+      const ph = placeholders(chunk.length * 3 + 1);
+      // (SQLite numbers "?" by position: the timestamp comes first in the text and in the parameters)
+      const values = chunk.map((_, k) => `(${cast(ph[3 * k + 1] as string, "text")}, ${cast(ph[3 * k + 2] as string, "int")}, ${cast(ph[3 * k + 3] as string, "bigint")})`).join(", ");
+      const won = await tx.$queryRawUnsafe<{ appRef: string }[]>(
+        `UPDATE "DetectorState" SET "watermark" = v.column3, "revision" = v.column2 + 1, "updatedAt" = ${cast(ph[0] as string, "timestamp(3)")}
+         FROM (VALUES ${values}) AS v WHERE "DetectorState"."appRef" = v.column1 AND "DetectorState"."revision" = v.column2
+         RETURNING "DetectorState"."appRef" AS "appRef"`,
+        at, ...chunk.flatMap((it) => [it.app.id, (it.update as StateUpdate & { previous: { revision: number } }).previous.revision, BigInt((it.update as StateUpdate).watermark)]),
+      );
+      const ok = new Set(won.map((w) => w.appRef));
+      for (const it of chunk) {
+        const u = it.update as StateUpdate & { previous: { revision: number } };
+        if (ok.has(it.app.id)) {
+          winners.push(it);
+          out.set(it.app.id, { revision: u.previous.revision + 1, slipped: false });
+        } else out.set(it.app.id, "conflict");
+      }
+    }
+    // the recount: raw samples in (read after, new watermark], counted now, against what was read
+    const counted = winners.filter((it) => it.update?.recount && keys.has(it.app.id));
+    const slipped: string[] = [];
+    for (let i = 0; i < counted.length; i += CHUNK) {
+      const chunk = counted.slice(i, i + CHUNK);
+      const ph = placeholders(chunk.length * 4);
+      const values = chunk.map((_, k) => `(${cast(ph[4 * k] as string, "text")}, ${cast(ph[4 * k + 1] as string, "int")}, ${cast(ph[4 * k + 2] as string, "bigint")}, ${cast(ph[4 * k + 3] as string, "bigint")})`).join(", ");
+      const rows = await tx.$queryRawUnsafe<{ appRef: string; n: bigint | number }[]>(
+        `SELECT v.column1 AS "appRef", (SELECT COUNT(*) FROM "TrafficSample" t WHERE t."key" = v.column2 AND t."ts" > v.column3 AND t."ts" <= v.column4) AS "n" FROM (VALUES ${values}) AS v`,
+        ...chunk.flatMap((it) => {
+          const u = it.update as StateUpdate & { recount: { afterMs: number; count: number } };
+          return [it.app.id, keys.get(it.app.id) as number, BigInt(Math.floor(u.recount.afterMs / 1000)), BigInt(Math.floor(u.watermark / 1000))];
+        }),
+      );
+      const want = new Map(chunk.map((it) => [it.app.id, (it.update as StateUpdate & { recount: { count: number } }).recount.count]));
+      for (const r of rows) if (Number(r.n) !== want.get(r.appRef)) slipped.push(r.appRef);
+    }
+    if (slipped.length > 0) {
+      await tx.detectorState.updateMany({ where: { appRef: { in: slipped } }, data: { lateSeq: { increment: 1 } } });
+      for (const appRef of slipped) {
+        const o = out.get(appRef);
+        if (o && o !== "conflict") o.slipped = true;
+      }
+    }
+    // still-open findings: their latest observation
+    const refresh: { id: string; observed: number; windowTo: string }[] = [];
+    for (const it of winners) {
+      const open = it.app.findings.map((f) => ({ ...f, detector: f.detector as FindingDetectorName }));
+      for (const { previous, current } of reconcileFindings<Open>(open, it.result.findings).stillOpen) {
+        const w = new Date(current.window.to).toISOString();
+        refresh.push({ id: previous.id, observed: finite(current.observed), windowTo: pg ? w : w.replace("Z", "+00:00") });
+      }
+    }
+    for (let i = 0; i < refresh.length; i += CHUNK) {
+      const chunk = refresh.slice(i, i + CHUNK);
+      const ph = placeholders(chunk.length * 3);
+      const values = chunk.map((_, k) => `(${cast(ph[3 * k] as string, "text")}, ${cast(ph[3 * k + 1] as string, "float8")}, ${cast(ph[3 * k + 2] as string, "timestamp(3)")})`).join(", ");
+      await tx.$executeRawUnsafe(
+        `UPDATE "Finding" SET "observed" = v.column2, "windowTo" = v.column3 FROM (VALUES ${values}) AS v WHERE "Finding"."id" = v.column1`,
+        ...chunk.flatMap((r) => [r.id, r.observed, r.windowTo]),
+      );
+    }
+    // the apps' signals
+    for (let i = 0; i < winners.length; i += CHUNK) {
+      const chunk = winners.slice(i, i + CHUNK);
+      const ph = placeholders(chunk.length * 10);
+      const types = ["text", "float8", "float8", "float8", "float8", "timestamp(3)", "float8", "float8", "float8", "int"];
+      const values = chunk.map((_, k) => `(${types.map((t, j) => cast(ph[10 * k + j] as string, t)).join(", ")})`).join(", ");
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "AppSignal" ("appRef", "anomalyScore", "trendPerDay", "expected", "observed", "evaluatedAt", "predLow", "predHigh", "outsideShare", "calibrationSamples")
+         VALUES ${values}
+         ON CONFLICT ("appRef") DO UPDATE SET "anomalyScore" = excluded."anomalyScore", "trendPerDay" = excluded."trendPerDay", "expected" = excluded."expected",
+           "observed" = excluded."observed", "evaluatedAt" = excluded."evaluatedAt", "predLow" = excluded."predLow", "predHigh" = excluded."predHigh",
+           "outsideShare" = excluded."outsideShare", "calibrationSamples" = excluded."calibrationSamples"`,
+        ...chunk.flatMap(({ app, result }) => {
+          const e = new Date(result.evaluatedAt).toISOString();
+          return [
+            app.id, finite(result.anomalyScore), result.trendPerDay, finite(result.expected), finite(result.observed), pg ? e : e.replace("Z", "+00:00"),
+            finiteOrNull(result.prediction.low), finiteOrNull(result.prediction.high), result.prediction.outsideShare, result.prediction.samples,
+          ];
+        }),
+      );
+    }
+  });
+  return out;
 }
 
 const finite = (v: number) => (Number.isFinite(v) ? v : 0);

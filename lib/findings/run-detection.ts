@@ -6,9 +6,9 @@ import { deliverDue } from "@/lib/notify/deliver";
 import { escalateDue } from "@/lib/notify/escalate";
 import { pageNewFindings } from "@/lib/notify/page";
 import { HOLDER, slotOf } from "@/lib/scheduler/lease";
-import { advanceApp, forget, loadStateRows, remember, StateConflict } from "./detector-state";
+import { advanceApp, forget, loadStateRows, prefetchFresh, prefetchStates, remember, StateConflict } from "./detector-state";
 import { loadAppsForDetection, type DetectionApp } from "./load-apps";
-import { persistEvaluation } from "./persist";
+import { isQuiet, persistEvaluation, persistQuiet, type QuietItem } from "./persist";
 import { claimShard, finishShard, latestFinishedTick, openTick, shardOf } from "./shards";
 
 export type RunSummary = {
@@ -25,7 +25,12 @@ const emptySummary = (apps: number): RunSummary => ({ apps, evaluated: 0, skippe
 // One app: its detector state brought up to the newest sample (a step over what arrived since
 // the watermark, or a rebuild from history), no_data against the clock, then state and findings
 // written in one transaction. Every stage is observed in portal_detection_stage_duration_seconds.
-async function evaluateApp(app: DetectionApp, now: Date, s: RunSummary, row: Parameters<typeof advanceApp>[2]): Promise<void> {
+// An evaluation that opens and resolves nothing is returned instead, to be written with the
+// rest of its batch (persistQuiet); the others are written here, one transaction each.
+async function evaluateApp(
+  app: DetectionApp, now: Date, s: RunSummary, row: Parameters<typeof advanceApp>[2],
+  prefetched: Awaited<ReturnType<typeof prefetchFresh>>, states: Awaited<ReturnType<typeof prefetchStates>>,
+): Promise<QuietItem | null> {
   const m = detectionMetrics();
   const e = env();
   // The anomaly score fires once and is then muted; looking back an hour (at least one
@@ -34,13 +39,13 @@ async function evaluateApp(app: DetectionApp, now: Date, s: RunSummary, row: Par
   const lookbackMs = Math.max(ANOMALY_HOLD_MS, e.DETECTION_INTERVAL_SECONDS * 1000);
   const settings: DetectionSettings = { appName: app.appId, thresholds: app.thresholdsForDetection, evaluationIntervalMs: lookbackMs };
   let t = performance.now();
-  const adv = await advanceApp(app.id, settings, row, { now: now.getTime(), lookbackMs: e.DETECTION_LOOKBACK_DAYS * DAY_MS, timed: true });
+  const adv = await advanceApp(app.id, settings, row, { now: now.getTime(), lookbackMs: e.DETECTION_LOOKBACK_DAYS * DAY_MS, timed: true, prefetched, states });
   const advanceMs = performance.now() - t;
   // nothing in the look-back (as before: such an app is not evaluated)
   if (!adv || now.getTime() - adv.lastTs > e.DETECTION_LOOKBACK_DAYS * DAY_MS) {
     m.stageDuration.observe({ stage: "load" }, seconds(advanceMs));
     s.skipped += 1;
-    return;
+    return null;
   }
   if (adv.rebuilt) {
     s.rebuilt += 1;
@@ -54,6 +59,7 @@ async function evaluateApp(app: DetectionApp, now: Date, s: RunSummary, row: Par
   const noData = detectNoData(adv.lastTs, now.getTime(), adv.stepMs, { appName: app.appId, recentLongestSilenceMs: adv.longestSilenceMs });
   if (noData) result.findings.push(noData);
   for (const [stage, ms] of Object.entries(result.timings ?? {})) m.stageDuration.observe({ stage: stage as Stage }, seconds(ms));
+  if ((!adv.update || (adv.update.previous && adv.update.builtLateSeq === null)) && isQuiet(app, result)) return { app, result, update: adv.update };
   t = performance.now();
   let out;
   try {
@@ -62,7 +68,7 @@ async function evaluateApp(app: DetectionApp, now: Date, s: RunSummary, row: Par
     if (adv.update) forget(app.id);
     if (error instanceof StateConflict) {
       s.conflicts += 1;
-      return;
+      return null;
     }
     throw error;
   }
@@ -74,17 +80,59 @@ async function evaluateApp(app: DetectionApp, now: Date, s: RunSummary, row: Par
   s.opened += out.opened.length;
   s.resolved += out.resolved;
   s.notifications += out.notifications;
+  return null;
 }
 
+// Apps are evaluated a batch at a time: the batch's state rows and (for the states this process
+// holds) its new samples are read together, and its quiet evaluations written in one transaction.
+const BATCH = 500;
+
 async function evaluateApps(apps: DetectionApp[], now: Date, s: RunSummary): Promise<void> {
-  const rows = await loadStateRows(apps.map((a) => a.id));
-  for (const app of apps) {
-    try {
-      await evaluateApp(app, now, s, rows.get(app.id) ?? null);
-    } catch (error) {
-      s.errors += 1;
-      console.error(`[detection] ${app.appId}:`, error);
+  for (let i = 0; i < apps.length; i += BATCH) {
+    const batch = apps.slice(i, i + BATCH);
+    const refs = batch.map((a) => a.id);
+    const rows = await loadStateRows(refs);
+    const prefetched = await prefetchFresh(refs, rows, now.getTime());
+    const states = await prefetchStates(refs, rows);
+    const quiet: QuietItem[] = [];
+    for (const app of batch) {
+      try {
+        const q = await evaluateApp(app, now, s, rows.get(app.id) ?? null, prefetched, states);
+        if (q) quiet.push(q);
+      } catch (error) {
+        s.errors += 1;
+        console.error(`[detection] ${app.appId}:`, error);
+      }
     }
+    await writeQuiet(quiet, now, s);
+  }
+}
+
+async function writeQuiet(quiet: QuietItem[], now: Date, s: RunSummary): Promise<void> {
+  if (quiet.length === 0) return;
+  const m = detectionMetrics();
+  const t = performance.now();
+  let out: Awaited<ReturnType<typeof persistQuiet>>;
+  try {
+    out = await persistQuiet(quiet, now);
+  } catch (error) {
+    for (const q of quiet) if (q.update) forget(q.app.id);
+    s.errors += quiet.length;
+    console.error(`[detection] a batch of ${quiet.length} apps:`, error);
+    return;
+  }
+  const each = seconds((performance.now() - t) / quiet.length);
+  for (const q of quiet) {
+    const o = out.get(q.app.id);
+    if (!o || o === "conflict") {
+      if (q.update) forget(q.app.id);
+      s.conflicts += 1;
+      continue;
+    }
+    if (q.update && o.revision !== null) remember(q.app.id, o.revision, q.update.state);
+    m.stageDuration.observe({ stage: "persist" }, each);
+    m.appsEvaluated.inc();
+    s.evaluated += 1;
   }
 }
 

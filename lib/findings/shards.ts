@@ -16,7 +16,8 @@ import { env } from "@/lib/env";
 // that tick: at most once per tick and shard. Nothing is lost for good: the next tick's shards
 // are new rows, and an app's state is stepped from its watermark, so the next tick evaluates every
 // sample the lost shard did not. An app whose evaluation was cut off mid-write rolled back (its
-// state and findings are one transaction).
+// state and findings are one transaction: its own, or its batch's for evaluations that open and
+// resolve nothing, lib/findings/persist.ts persistQuiet).
 
 /** Which shard an app belongs to: FNV-1a of its id, so every replica agrees. */
 export function shardOf(appRef: string, shards: number): number {

@@ -102,6 +102,32 @@ export async function trafficExtent(appRefs: string[]): Promise<Map<string, { fi
   return out;
 }
 
+const NEWEST_RAW = `SELECT s."appRef" AS "appRef", (SELECT MAX("ts") FROM "TrafficSample" t WHERE t."key" = s."key") AS "last"
+  FROM "TrafficSeries" s WHERE s."appRef" IN (LIST)`;
+
+/**
+ * Newest stored sample (epoch ms) of each app: one seek per app on the raw samples' primary key;
+ * only apps without a raw sample (silent for longer than the raw window) look at the rollups
+ * (trafficExtent). Rollups only hold periods older than the raw window, so an app with raw
+ * samples has its newest among them. Apps without any traffic are absent.
+ */
+export async function newestStored(appRefs: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const conn = await sqliteConnection();
+  const noRaw: string[] = [];
+  for (let i = 0; i < appRefs.length; i += 500) {
+    const chunk = appRefs.slice(i, i + 500);
+    const sql = NEWEST_RAW.replace("LIST", placeholders(chunk.length).join(", "));
+    const rows = (conn ? statement(conn, sql).all(...chunk) : await db().$queryRawUnsafe(sql, ...chunk)) as { appRef: string; last: unknown }[];
+    for (const r of rows) {
+      if (r.last === null || r.last === undefined) noRaw.push(r.appRef);
+      else out.set(r.appRef, Number(r.last) * 1000);
+    }
+  }
+  for (const [appRef, e] of await trafficExtent(noRaw)) out.set(appRef, e.last);
+  return out;
+}
+
 const RAW_AFTER = `SELECT "ts", "value" FROM "TrafficSample" WHERE "key" = ? AND "ts" > ? AND "ts" < ? ORDER BY "ts"`;
 const COUNT_RAW = `SELECT COUNT(*) AS "n" FROM "TrafficSample" WHERE "key" = ? AND "ts" > ? AND "ts" <= ?`;
 
@@ -139,4 +165,49 @@ export async function countRawIn(tx: Tx, appRef: string, afterMs: number, throug
   if (key === undefined) return 0;
   const rows = await tx.$queryRawUnsafe<{ n: bigint | number }[]>(numbered(COUNT_RAW), key, BigInt(Math.floor(afterMs / 1000)), BigInt(Math.floor(throughMs / 1000)));
   return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * loadRawAfter for many apps at once (one detection batch): for each app, its raw samples with
+ * afterMs < ts < toMs. One range seek per app on SQLite (a prepared statement, no round trip), one
+ * query for all of them on PostgreSQL.
+ */
+export async function loadRawAfterMany(wanted: { appRef: string; afterMs: number }[], toMs: number): Promise<Map<string, TrafficSeries>> {
+  const out = new Map<string, TrafficSeries>();
+  if (wanted.length === 0) return out;
+  const keys = await seriesKeys(wanted.map((w) => w.appRef), false);
+  const to = Math.ceil(toMs / 1000);
+  const rows: { appRef: string; key: number; after: number; got: [number, number][] }[] = [];
+  for (const w of wanted) {
+    const key = keys.get(w.appRef);
+    if (key === undefined) out.set(w.appRef, { ts: new Float64Array(0), values: new Float64Array(0) });
+    else rows.push({ appRef: w.appRef, key, after: Math.floor(w.afterMs / 1000), got: [] });
+  }
+  const conn = await sqliteConnection();
+  if (conn) {
+    const st = statement(conn, RAW_AFTER).raw(true);
+    for (const r of rows) r.got = st.all(r.key, r.after, to) as [number, number][];
+  } else {
+    const byKey = new Map(rows.map((r) => [r.key, r]));
+    for (let i = 0; i < rows.length; i += 1_000) {
+      const chunk = rows.slice(i, i + 1_000);
+      const ph = placeholders(chunk.length * 2 + 1);
+      const values = chunk.map((_, k) => `(${ph[2 * k]}::int, ${ph[2 * k + 1]}::bigint)`).join(", ");
+      const got = await db().$queryRawUnsafe<{ key: number; ts: bigint; value: number }[]>(
+        `SELECT t."key", t."ts", t."value" FROM (VALUES ${values}) AS v JOIN "TrafficSample" t ON t."key" = v.column1 AND t."ts" > v.column2 AND t."ts" < ${ph[chunk.length * 2]}
+         ORDER BY t."key", t."ts"`,
+        ...chunk.flatMap((r) => [r.key, BigInt(r.after)]), BigInt(to),
+      );
+      for (const g of got) byKey.get(Number(g.key))?.got.push([Number(g.ts), g.value]);
+    }
+  }
+  for (const r of rows) {
+    const s = { ts: new Float64Array(r.got.length), values: new Float64Array(r.got.length) };
+    r.got.forEach(([t, v], i) => {
+      s.ts[i] = t * 1000;
+      s.values[i] = v;
+    });
+    out.set(r.appRef, s);
+  }
+  return out;
 }

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { DEFAULT_QUERY_TEMPLATE, env } from "@/lib/env";
 import { createApp } from "@/lib/ownership/create-app";
 import { appIdSchema } from "@/lib/validation/ownership";
-import { trafficExtent } from "./history";
+import { newestStored } from "./history";
 import { prometheusApi, type Matrix } from "./prometheus-api";
 import { writeSamples, type Row } from "./write";
 
@@ -88,7 +88,9 @@ function rowsOf(series: Matrix[number], t: Target, out: Row[]) {
 
 /**
  * Stores what Prometheus has that the portal has not, for every app Prometheus has a series of.
- * Each app's watermark is its newest stored sample (one primary-key seek per app). With a
+ * Each app's watermark is its newest stored sample (newestStored: one primary-key seek per app on
+ * the raw samples, no scan or GROUP BY; the detector state's watermark would be cheaper still but
+ * lags what is stored until the next tick, so pulling from it would re-send those samples). With a
  * grouped query, all apps that already have traffic are read together: one query_range per window
  * (usually one a minute), from shortly before the newest stored sample of any app, keeping per
  * app only samples newer than its own watermark. Apps without any traffic yet are read per app
@@ -101,17 +103,17 @@ export async function pullTraffic(now = Date.now(), p: PullSettings | null = pul
   // only apps Prometheus has series for: one label-values call instead of a query per app
   const present = await api.labelValues(p.label);
   const apps = await db().app.findMany({ where: { appId: { in: present } }, select: { id: true, appId: true } });
-  const extent = await trafficExtent(apps.map((a) => a.id));
+  const newestOf = await newestStored(apps.map((a) => a.id));
   const stepMs = p.stepSeconds * 1000;
   const floor = now - p.lookbackDays * 86_400_000;
   const targets: Target[] = apps.map((a) => {
-    const last = extent.get(a.id)?.last;
+    const last = newestOf.get(a.id);
     return { id: a.id, appId: a.appId, from: Math.max(last === undefined ? floor : last + stepMs, floor) };
   });
   let written = 0;
   const store = async (rows: Row[]) => (written += (await writeSamples(rows, now)).written);
 
-  const perApp = p.groupedQuery ? targets.filter((t) => !extent.has(t.id) && extent.size > 0) : targets;
+  const perApp = p.groupedQuery ? targets.filter((t) => !newestOf.has(t.id) && newestOf.size > 0) : targets;
   const grouped = p.groupedQuery ? targets.filter((t) => !perApp.includes(t)) : [];
   for (const t of perApp) {
     if (t.from > now) continue;
@@ -122,7 +124,7 @@ export async function pullTraffic(now = Date.now(), p: PullSettings | null = pul
     });
   }
   if (p.groupedQuery && grouped.length > 0) {
-    const newest = Math.max(...[...extent.values()].map((e) => e.last));
+    const newest = Math.max(...newestOf.values());
     const from = Math.max(Math.min(...grouped.map((t) => t.from)), Number.isFinite(newest) ? newest + stepMs - OVERLAP_MS : floor);
     const byAppId = new Map(grouped.map((t) => [t.appId, t]));
     const points = Math.max(1, Math.min(MAX_POINTS, Math.floor(GROUPED_MAX_POINTS / grouped.length)));

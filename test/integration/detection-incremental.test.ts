@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { generateTraffic, settingsKey } from "@/lib/detection";
-import { advanceApp, clearDetectorStateCache, loadStateRows, StateConflict } from "@/lib/findings/detector-state";
+import { encodeState, generateTraffic, settingsKey } from "@/lib/detection";
+import { advanceApp, clearDetectorStateCache, heldState, loadStateRows, StateConflict } from "@/lib/findings/detector-state";
 import { loadAppsForDetection } from "@/lib/findings/load-apps";
-import { persistEvaluation } from "@/lib/findings/persist";
+import { persistEvaluation, persistQuiet } from "@/lib/findings/persist";
 import { runDetection } from "@/lib/findings/run-detection";
 import { writeSamples } from "@/lib/traffic/write";
 import { makeApp, makeTeam } from "./support/world";
@@ -64,10 +64,21 @@ async function tickBoth(now: number) {
   return a;
 }
 
+/**
+ * A's state as a fresh process restores it (its stored checkpoint stepped over the samples after
+ * the checkpoint's watermark) is B's, byte for byte; and the rows' watermarks agree.
+ */
 async function expectSameState() {
   const [a, b] = [await stateText(twin.a.id), await stateText(twin.b.id)];
   expect(a.watermark).toBe(b.watermark);
-  expect(a.text).toBe(b.text);
+  clearDetectorStateCache();
+  const row = (await loadStateRows([twin.a.id])).get(twin.a.id) ?? null;
+  const settings = { appName: twin.a.appId, thresholds: (await loadAppsForDetection(twin.a.appId))[0]?.thresholdsForDetection ?? null, evaluationIntervalMs: 3_600_000 };
+  const restored = await advanceApp(twin.a.id, settings, row, { now: a.watermark + 1, lookbackMs: 15 * 86_400_000, timed: false });
+  expect(restored?.rebuilt ?? null).toBeNull();
+  const state = restored?.update?.state ?? heldState(twin.a.id);
+  expect(state && encodeState(state)).toBe(b.text);
+  clearDetectorStateCache();
 }
 
 beforeAll(async () => {
@@ -185,6 +196,32 @@ describe("two writers of one state", () => {
     await persistEvaluation(d!, one!.result, now, one!.update);
     await expect(persistEvaluation(d!, two!.result, now, two!.update)).rejects.toBeInstanceOf(StateConflict);
     expect((await stateText(app.id)).revision).toBe(row!.revision + 1);
+  });
+
+  it("keeps the batch write of quiet evaluations to one winner per revision, and the other apps of the batch unaffected", async () => {
+    const team = await makeTeam();
+    const [app, other] = [await makeApp(team.id), await makeApp(team.id)];
+    for (const x of [app, other]) await write(x.id, 0, 600);
+    await runDetection({ appId: app.appId, now: new Date(tsOf(599) + 60_000) });
+    await runDetection({ appId: other.appId, now: new Date(tsOf(599) + 60_000) });
+    for (const x of [app, other]) await write(x.id, 600, 603);
+    const rows = await loadStateRows([app.id, other.id]);
+    const opts = { now: tsOf(602) + 60_000, lookbackMs: 15 * 86_400_000, timed: false };
+    const settingsOf = (appId: string) => ({ appName: appId, thresholds: null, evaluationIntervalMs: 3_600_000 });
+    const one = await advanceApp(app.id, settingsOf(app.appId), rows.get(app.id) ?? null, opts);
+    const two = await advanceApp(app.id, settingsOf(app.appId), rows.get(app.id) ?? null, opts);
+    const third = await advanceApp(other.id, settingsOf(other.appId), rows.get(other.id) ?? null, opts);
+    const [d] = await loadAppsForDetection(app.appId);
+    const [e] = await loadAppsForDetection(other.appId);
+    const now = new Date(opts.now);
+    const first = await persistQuiet([{ app: d!, result: one!.result, update: one!.update }], now);
+    expect(first.get(app.id)).toMatchObject({ revision: rows.get(app.id)!.revision + 1 });
+    const second = await persistQuiet([{ app: d!, result: two!.result, update: two!.update }, { app: e!, result: third!.result, update: third!.update }], now);
+    expect(second.get(app.id)).toBe("conflict");
+    expect(second.get(other.id)).toMatchObject({ revision: rows.get(other.id)!.revision + 1, slipped: false });
+    expect((await stateText(app.id)).revision).toBe(rows.get(app.id)!.revision + 1);
+    expect((await stateText(app.id)).watermark).toBe(tsOf(602));
+    expect((await signalOf(other.id))?.evaluatedAt).toBe(tsOf(602));
   });
 
   it("notices a sample stored between a tick's read and its write, and rebuilds next tick", async () => {
