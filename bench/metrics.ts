@@ -8,6 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { argValue } from "./args";
 
 // Server modules start with `import "server-only"`, which only resolves under the react-server
 // condition (as in `npm start`): re-run this file under it when started through plain tsx.
@@ -20,13 +21,8 @@ if (!process.env.BENCH_METRICS_CHILD) {
   process.exit(r.status ?? 1);
 }
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
-  return Number.isFinite(v) && v > 0 ? v : fallback;
-};
-const APPS = arg("apps", 10_000);
-const RUNS = arg("runs", 50);
+const APPS = argValue("apps", 10_000);
+const RUNS = argValue("runs", 50);
 const TEAMS = 40;
 const PEOPLE = 600;
 const TARGET_MEDIAN_MS = 150;

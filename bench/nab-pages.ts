@@ -16,7 +16,7 @@
 // windowsPaged, ... } with pages per detector (byDetector) and the calibration of the 99 %
 // prediction interval (share of samples outside it, one pass per series).
 import {
-  DAY_MS, createAppState, detectNoData, evaluateApp, expectedModel, inferStepMs, outsideShare, prepareSeries, reconcileFindings, SILENCE_MEMORY_MS, stepApp,
+  DAY_MS, createAppState, detectNoData, evaluateApp, expectedModel, inferStepMs, outsideShare, prepareSeries, longestRecentSilence, pushSilenceGap, reconcileFindings, stepApp,
   type AppState, type DetectionResult, type DetectionSettings, type Finding, type FindingDetectorName,
 } from "@/lib/detection";
 import { PAGING_SEVERITIES } from "@/lib/domain/enums";
@@ -43,18 +43,6 @@ type Page = { at: number; detector: FindingDetectorName; inWindow: number; silen
 /** What the server's DetectorState row holds (lib/findings/detector-state.ts): the engine's state and the gaps for no_data. */
 type Held = { app: AppState; gaps: number[]; watermark: number };
 
-// lib/findings/detector-state.ts keeps the longest recent silence as a sliding-window maximum.
-function pushGap(gaps: number[], prevTs: number, gap: number): void {
-  while (gaps.length > 0 && (gaps[gaps.length - 1] as number) <= gap) gaps.length -= 2;
-  gaps.push(prevTs, gap);
-}
-function longestSilence(gaps: number[], newest: number): number {
-  let k = 0;
-  while (k < gaps.length && (gaps[k] as number) < newest - SILENCE_MEMORY_MS) k += 2;
-  if (k > 0) gaps.splice(0, k);
-  return (gaps[1] as number | undefined) ?? 0;
-}
-
 /** A rebuild (detector-state's rebuild): the look-back up to now in one pass. */
 function rebuild(ts: Float64Array, values: Float64Array, settings: DetectionSettings): { held: Held; result: DetectionResult } {
   const stepMs = inferStepMs(ts);
@@ -63,7 +51,7 @@ function rebuild(ts: Float64Array, values: Float64Array, settings: DetectionSett
   const app = createAppState(series, settings);
   const result = stepApp(app, series.values, settings);
   const gaps: number[] = [];
-  for (let i = 1; i < ts.length; i++) pushGap(gaps, ts[i - 1]!, ts[i]! - ts[i - 1]!);
+  for (let i = 1; i < ts.length; i++) pushSilenceGap(gaps, ts[i - 1]!, ts[i]! - ts[i - 1]!);
   return { held: { app, gaps, watermark: lastTs }, result };
 }
 
@@ -91,7 +79,7 @@ function step(held: Held, ts: Float64Array, values: Float64Array, settings: Dete
   const result = stepApp(state, grid.values.subarray(1), settings);
   let prev = held.watermark;
   for (const x of ts) {
-    pushGap(held.gaps, prev, x - prev);
+    pushSilenceGap(held.gaps, prev, x - prev);
     prev = x;
   }
   held.watermark = lastTs;
@@ -144,7 +132,7 @@ function replay(file: NabFile): { pages: Page[]; months: number; rebuilds: numbe
     // nothing in the look-back: the app is not evaluated
     if (now - lastTs > LOOKBACK_MS) continue;
     const stepMs = held!.app.stepMs;
-    const noData = detectNoData(lastTs, now, stepMs, { recentLongestSilenceMs: longestSilence(held!.gaps, lastTs) });
+    const noData = detectNoData(lastTs, now, stepMs, { recentLongestSilenceMs: longestRecentSilence(held!.gaps, lastTs) });
     if (noData) result.findings.push(noData);
     const plan = reconcileFindings(open, result.findings);
     for (const f of plan.toOpen) {

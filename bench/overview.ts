@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { argValue } from "./args";
 
 // Server modules start with `import "server-only"`: re-run under the react-server condition.
 if (!process.env.BENCH_OVERVIEW_CHILD) {
@@ -18,13 +19,8 @@ if (!process.env.BENCH_OVERVIEW_CHILD) {
   process.exit(r.status ?? 1);
 }
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
-  return Number.isFinite(v) && v > 0 ? v : fallback;
-};
-const APPS = arg("apps", 10_000);
-const RUNS = arg("runs", 10);
+const APPS = argValue("apps", 10_000);
+const RUNS = argValue("runs", 10);
 const TEAMS = 40;
 const PEOPLE = 600;
 const DAYS_OF_TRAFFIC = 8;

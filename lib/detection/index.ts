@@ -12,5 +12,5 @@ export { DETECTORS } from "./registry";
 export { reconcileFindings, type Reconciliation } from "./reconcile";
 export { generateTraffic, createRng, gaussian, type TrafficSpec } from "./synthetic";
 export { encodeState, decodeState } from "./codec";
-export { detectNoData, longestSilenceMs, SILENCE_MEMORY_MS, type NoDataOptions } from "./no-data";
+export { detectNoData, longestRecentSilence, longestSilenceMs, pushSilenceGap, SILENCE_MEMORY_MS, type NoDataOptions } from "./no-data";
 export { predictionInterval, outsideShare, readCalibration, INTERVAL_Z, NOMINAL_OUTSIDE, CALIBRATION_HOURS, type Calibration } from "./interval";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectApp } from "./detect";
-import { detectNoData, longestSilenceMs } from "./no-data";
+import { detectNoData, longestRecentSilence, longestSilenceMs, pushSilenceGap } from "./no-data";
 import { prepareSeries } from "./prepare";
 import { generateTraffic } from "./synthetic";
 import { firingIntervals } from "./threshold";
@@ -57,5 +57,21 @@ describe("missing samples are not traffic", () => {
     const s = generateTraffic({ seed: 3, days: 9, stepMs: STEP, baseRps: 200, crash: { atSample: 9 * 288 - 3, samples: 3 } });
     const r = detectApp(s, {});
     expect(r.findings.map((f) => f.detector)).toContain("crash");
+  });
+});
+
+describe("longestRecentSilence", () => {
+  it("answers, sample by sample, what longestSilenceMs answers over the same samples", () => {
+    // irregular gaps, some longer than the memory ago, with a fixed-seed generator
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const ts: number[] = [T];
+    for (let i = 1; i < 3000; i++) ts.push((ts[i - 1] as number) + (rnd() < 0.02 ? Math.floor(rnd() * 40) : 1) * STEP);
+    const memory = 2 * 86_400_000;
+    const gaps: number[] = [];
+    for (let i = 1; i < ts.length; i++) {
+      pushSilenceGap(gaps, ts[i - 1] as number, (ts[i] as number) - (ts[i - 1] as number));
+      expect(longestRecentSilence(gaps, ts[i] as number, memory), `after sample ${i}`).toBe(longestSilenceMs(ts.slice(0, i + 1), memory));
+    }
   });
 });

@@ -54,3 +54,22 @@ export function longestSilenceMs(ts: ArrayLike<number>, memoryMs = SILENCE_MEMOR
   for (let i = n - 1; i > 0 && (ts[i - 1] as number) >= from; i--) longest = Math.max(longest, (ts[i] as number) - (ts[i - 1] as number));
   return longest;
 }
+
+/**
+ * The same longest silence, kept as a stream is fed (the server's detector state and the
+ * nab:pages replay): a sliding-window maximum of the gaps between consecutive samples, flat
+ * [previous sample ts, gap, …] with the gaps decreasing. pushSilenceGap adds the gap that ends
+ * at a new sample; longestRecentSilence drops the gaps whose earlier sample left the memory and
+ * answers the longest of the rest, as longestSilenceMs would over the same samples.
+ */
+export function pushSilenceGap(gaps: number[], prevTs: number, gap: number): void {
+  while (gaps.length > 0 && (gaps[gaps.length - 1] as number) <= gap) gaps.length -= 2;
+  gaps.push(prevTs, gap);
+}
+
+export function longestRecentSilence(gaps: number[], newest: number, memoryMs = SILENCE_MEMORY_MS): number {
+  let k = 0;
+  while (k < gaps.length && (gaps[k] as number) < newest - memoryMs) k += 2;
+  if (k > 0) gaps.splice(0, k);
+  return (gaps[1] as number | undefined) ?? 0;
+}

@@ -4,7 +4,7 @@ import type { Tx } from "@/lib/db/types";
 import { env } from "@/lib/env";
 import { isUniqueViolation } from "@/lib/errors";
 import {
-  createAppState, decodeState, encodeState, evaluateApp, inferStepMs, prepareSeries, settingsKey, SILENCE_MEMORY_MS, stepApp, STATE_VERSION,
+  createAppState, decodeState, encodeState, evaluateApp, inferStepMs, prepareSeries, settingsKey, longestRecentSilence, pushSilenceGap, stepApp, STATE_VERSION,
   type AppState, type DetectionResult, type DetectionSettings,
 } from "@/lib/detection";
 import { countRawIn, loadHistory, loadRawAfter, loadRawAfterMany } from "@/lib/traffic/history";
@@ -57,19 +57,6 @@ const meta = {
  * fed to this copy. The row's own watermark column can be newer: see "Checkpoints" above.
  */
 export type Stored = { app: AppState; gaps: number[]; watermark: number };
-
-function pushGap(gaps: number[], prevTs: number, gap: number): void {
-  while (gaps.length > 0 && (gaps[gaps.length - 1] as number) <= gap) gaps.length -= 2;
-  gaps.push(prevTs, gap);
-}
-
-/** longestSilenceMs of every sample fed, as of the newest (drops gaps that left the window). */
-function longestSilence(gaps: number[], newest: number): number {
-  let k = 0;
-  while (k < gaps.length && (gaps[k] as number) < newest - SILENCE_MEMORY_MS) k += 2;
-  if (k > 0) gaps.splice(0, k);
-  return (gaps[1] as number | undefined) ?? 0;
-}
 
 type Cached = { revision: number; state: Stored };
 
@@ -257,7 +244,7 @@ async function step(stored: Stored, row: StateRow, fresh: TrafficSeries, setting
     // nothing new: the state is unchanged (and stays cached at its revision)
     cache().set(row.appRef, { revision: row.revision, state: stored });
     return {
-      ...base, result: evaluateApp(state, settings), update: null, lastTs: stored.watermark, longestSilenceMs: longestSilence(stored.gaps, stored.watermark), fed: 0, oldestFed: NaN, prepareMs: 0,
+      ...base, result: evaluateApp(state, settings), update: null, lastTs: stored.watermark, longestSilenceMs: longestRecentSilence(stored.gaps, stored.watermark), fed: 0, oldestFed: NaN, prepareMs: 0,
     };
   }
   const { start, stepMs } = state;
@@ -282,7 +269,7 @@ async function step(stored: Stored, row: StateRow, fresh: TrafficSeries, setting
   const afterMs = stored.watermark;
   let prev = afterMs;
   for (const t of fresh.ts) {
-    pushGap(stored.gaps, prev, t - prev);
+    pushSilenceGap(stored.gaps, prev, t - prev);
     prev = t;
   }
   stored.watermark = lastTs;
@@ -290,10 +277,10 @@ async function step(stored: Stored, row: StateRow, fresh: TrafficSeries, setting
     // only the samples since the stored checkpoint were replayed (no new ones): this is the
     // state of the row's revision, nothing to write
     cache().set(row.appRef, { revision: row.revision, state: stored });
-    return { ...base, result, lastTs, longestSilenceMs: longestSilence(stored.gaps, lastTs), fed: n, oldestFed: fresh.ts[0] as number, prepareMs, update: null };
+    return { ...base, result, lastTs, longestSilenceMs: longestRecentSilence(stored.gaps, lastTs), fed: n, oldestFed: fresh.ts[0] as number, prepareMs, update: null };
   }
   return {
-    ...base, result, lastTs, longestSilenceMs: longestSilence(stored.gaps, lastTs), fed: n, oldestFed: fresh.ts[0] as number, prepareMs,
+    ...base, result, lastTs, longestSilenceMs: longestRecentSilence(stored.gaps, lastTs), fed: n, oldestFed: fresh.ts[0] as number, prepareMs,
     update: { state: stored, watermark: lastTs, stepMs, key, previous: row, builtLateSeq: null, recount: { afterMs, count: n } },
   };
 }
@@ -314,7 +301,7 @@ async function rebuild(appRef: string, settings: DetectionSettings, key: string,
   const state = createAppState(series, settings);
   const result = stepApp(state, series.values, settings, { timed: opts.timed });
   const gaps: number[] = [];
-  for (let i = 1; i < n; i++) pushGap(gaps, raw.ts[i - 1] as number, (raw.ts[i] as number) - (raw.ts[i - 1] as number));
+  for (let i = 1; i < n; i++) pushSilenceGap(gaps, raw.ts[i - 1] as number, (raw.ts[i] as number) - (raw.ts[i - 1] as number));
   // the samples that a late write could have landed among without ingest marking this state:
   // those after the watermark stored now (all of them when there is no row yet)
   // (whole seconds, as stored: the first second loaded is ceil(from / 1000))
@@ -323,7 +310,7 @@ async function rebuild(appRef: string, settings: DetectionSettings, key: string,
   let count = 0;
   for (const t of history.raw.ts) if (t > afterMs && t <= lastTs) count++;
   return {
-    result, lastTs, longestSilenceMs: longestSilence(gaps, lastTs), stepMs, rebuilt: reason, fed: n, oldestFed: raw.ts[0] as number, prepareMs,
+    result, lastTs, longestSilenceMs: longestRecentSilence(gaps, lastTs), stepMs, rebuilt: reason, fed: n, oldestFed: raw.ts[0] as number, prepareMs,
     update: { state: { app: state, gaps, watermark: lastTs }, watermark: lastTs, stepMs, key, previous: row, builtLateSeq: row?.lateSeq ?? 0, recount: { afterMs, count } },
   };
 }
