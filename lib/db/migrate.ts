@@ -114,12 +114,44 @@ export async function migrateDeploy(databaseUrl: string): Promise<void> {
   if (provider === "sqlite") {
     const file = sqliteFilePath(databaseUrl);
     if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (file !== ":memory:" && sqliteUpToDate(file)) {
+      enableIncrementalVacuum(file);
+      return;
+    }
   }
   const { code, output } = await runPrisma(["migrate", "deploy"], { databaseUrl, provider });
   if (code !== 0) {
-    throw new Error(`prisma migrate deploy (${provider}, ${redactUrl(databaseUrl)}) failed with exit code ${code}:\n${output}`);
+    const busy = provider === "sqlite" && output.includes("SocketTimeout")
+      ? "\nThe SQLite file is open in another process (a running portal?): the migration engine needs it alone. Stop that process and run this again.\n"
+      : "";
+    throw new Error(`prisma migrate deploy (${provider}, ${redactUrl(databaseUrl)}) failed with exit code ${code}:${busy}\n${output}`);
   }
   if (provider === "sqlite" && sqliteFilePath(databaseUrl) !== ":memory:") enableIncrementalVacuum(sqliteFilePath(databaseUrl));
+}
+
+/**
+ * Whether a SQLite file already has every migration of prisma/migrations applied (each folder has
+ * a finished, not rolled-back row in `_prisma_migrations`, and no migration is left half-applied),
+ * read without the Prisma CLI. migrateDeploy then skips the schema engine: the engine takes the
+ * file in exclusive locking mode, which in WAL mode (lib/db/client.ts) fails with SQLITE_BUSY
+ * while any other process has the file open — `npm run admin` beside a running portal — and
+ * spawning it costs seconds. A missing file or table, or anything pending, answers false.
+ */
+export function sqliteUpToDate(file: string, root: string = repoRoot()): boolean {
+  if (!fs.existsSync(file)) return false;
+  const dir = path.join(root, "prisma/migrations");
+  const folders = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, "migration.sql"))).map((d) => d.name);
+  const conn = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const table = conn.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`).get();
+    if (!table) return false;
+    const rows = conn.prepare(`SELECT migration_name AS name, finished_at AS finished, rolled_back_at AS rolledBack FROM _prisma_migrations`).all() as { name: string; finished: unknown; rolledBack: unknown }[];
+    if (rows.some((r) => r.finished === null && r.rolledBack === null)) return false;
+    const applied = new Set(rows.filter((r) => r.finished !== null && r.rolledBack === null).map((r) => r.name));
+    return folders.every((f) => applied.has(f));
+  } finally {
+    conn.close();
+  }
 }
 
 /**

@@ -7,7 +7,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import pg from "pg";
 import { statementCount } from "../../prisma/engine/adapters.mjs";
-import { runPrisma } from "../../lib/db/migrate.ts";
+import Database from "better-sqlite3";
+import { migrateDeploy, repoRoot, runPrisma, sqliteUpToDate } from "../../lib/db/migrate.ts";
 import { postgresMigrationsDir, postgresSchemaPath, sqliteMigrationsDir, sqliteSchemaPath } from "./schemas.ts";
 
 const PG_URL = process.env.MIGRATE_DEV_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/portal_migrate_dev";
@@ -70,5 +71,40 @@ describe("migrations produce the schema", () => {
       { provider: "postgresql", databaseUrl: PG_URL },
     );
     expect(r.code, r.output).toBe(0);
+  });
+});
+
+describe("migrateDeploy on SQLite skips the engine when nothing is pending", () => {
+  it("answers up to date only when every migration folder has a finished row, and deploys beside an open WAL connection", { timeout: 120_000 }, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "up-to-date-test-"));
+    const file = path.join(dir, "portal.db");
+    try {
+      expect(sqliteUpToDate(file)).toBe(false); // no file
+      await migrateDeploy(`file:${file}`);
+      expect(sqliteUpToDate(file)).toBe(true);
+      // another process's connection in WAL mode: the engine could not take the file, the fast path needs no lock
+      const other = new Database(file);
+      other.pragma("journal_mode = WAL");
+      other.prepare(`SELECT COUNT(*) FROM "User"`).get();
+      try {
+        await migrateDeploy(`file:${file}`);
+      } finally {
+        other.close();
+      }
+      // a migration folder the file has not seen: pending
+      const root = path.join(dir, "repo");
+      fs.cpSync(path.join(repoRoot(), "prisma/migrations"), path.join(root, "prisma/migrations"), { recursive: true });
+      expect(sqliteUpToDate(file, root)).toBe(true);
+      fs.mkdirSync(path.join(root, "prisma/migrations/29990101000000_next"));
+      fs.writeFileSync(path.join(root, "prisma/migrations/29990101000000_next/migration.sql"), "SELECT 1;");
+      expect(sqliteUpToDate(file, root)).toBe(false);
+      // a half-applied migration (started, neither finished nor rolled back): the engine must see it
+      const conn = new Database(file);
+      conn.prepare(`UPDATE _prisma_migrations SET finished_at = NULL WHERE migration_name = (SELECT MAX(migration_name) FROM _prisma_migrations)`).run();
+      conn.close();
+      expect(sqliteUpToDate(file)).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
