@@ -13,7 +13,7 @@ import { trafficLevels } from "@/lib/traffic/settings";
 
 // Persisted incremental detection (docs/detection.md, "In the server").
 //
-// Each app has one DetectorState row: its AppState (lib/detection/engine.ts) as codec text, fed
+// Each app has one DetectorState row: its AppState (lib/detection/engine.ts) as codec bytes, fed
 // every sample up to `watermark`. A tick reads only the raw samples newer than the watermark,
 // puts them on the state's grid exactly as prepareSeries would have in one pass over everything,
 // steps the state and writes it back in the transaction that opens and resolves the findings
@@ -158,7 +158,7 @@ async function readState(row: StateRow, prefetched?: Map<string, { state: Uint8A
   const r = prefetched?.get(row.appRef) ?? (await db().detectorState.findUnique({ where: { appRef: row.appRef }, select: { state: true, revision: true } }));
   if (!r || r.revision !== row.revision) return null;
   try {
-    const state = decodeState<Stored>(Buffer.from(r.state).toString("utf8"));
+    const state = decodeState<Stored>(r.state);
     const app = state?.app;
     return app && Array.isArray(state.gaps) && typeof state.watermark === "number" && app.version === STATE_VERSION && typeof app.n === "number" && app.n > 0 ? state : null;
   } catch {
@@ -343,7 +343,7 @@ export class StateConflict extends Error {
  */
 export async function writeState(tx: Tx, appRef: string, u: StateUpdate, now: Date): Promise<{ revision: number; slipped: boolean }> {
   const data = {
-    state: new Uint8Array(Buffer.from(encodeState(u.state), "utf8")), watermark: BigInt(u.watermark), stepMs: u.stepMs, settingsKey: u.key,
+    state: encodeState(u.state), watermark: BigInt(u.watermark), stepMs: u.stepMs, settingsKey: u.key,
     version: STATE_VERSION, updatedAt: now, ...(u.builtLateSeq !== null ? { builtLateSeq: u.builtLateSeq, builtAt: now } : {}),
   };
   let revision: number;
