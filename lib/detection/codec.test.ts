@@ -88,6 +88,17 @@ describe("state codec", () => {
     expect(encodeState({ a: large.subarray(0, 1) }).byteLength).toBeLessThan(200);
   });
 
+  it("decodes from a Buffer at any offset of a larger buffer (as a database driver returns them)", () => {
+    const state = realState(3, 5, { evaluationIntervalMs: 3_600_000 });
+    const bytes = encodeState(state);
+    for (const at of [0, 1, 3, 8, 13]) {
+      const pool = Buffer.alloc(bytes.length + 40, 0xee);
+      pool.set(bytes, at);
+      sameBits(state, decodeState(pool.subarray(at, at + bytes.length)));
+      sameBits(state, decodeState(Buffer.from(pool.buffer, at, bytes.length)));
+    }
+  });
+
   it("refuses bytes that are not a state of this format", () => {
     expect(() => decodeState(new TextEncoder().encode(JSON.stringify({ a: 1 })))).toThrow();
     const bytes = encodeState({ a: new Float64Array(4) });

@@ -127,7 +127,9 @@ export function decodeState<T>(bytes: Uint8Array): T {
   const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4, true);
   if (HEADER + length > bytes.byteLength) throw new Error("detection state: truncated");
   const root: unknown = JSON.parse(new TextDecoder().decode(bytes.subarray(HEADER, HEADER + length)));
-  const raw = bytes.slice(Math.min(pad8(HEADER + length), bytes.byteLength));
+  // a copy of its own, 8-aligned (not bytes.slice: on a Buffer that is a view of its pool)
+  const raw = new Uint8Array(Math.max(0, bytes.byteLength - pad8(HEADER + length)));
+  raw.set(bytes.subarray(pad8(HEADER + length)));
   const r: Raw = { buffer: raw.buffer, length: raw.byteLength };
   if (root === null || typeof root !== "object") return root as T;
   const top = Array.isArray(root) ? undefined : restore(r, root as Record<string, unknown>);
