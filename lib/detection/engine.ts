@@ -22,7 +22,7 @@ export type AppState = Grid & {
 };
 
 /** Bumped whenever a state layout changes: older stored states are then rebuilt from history. */
-export const STATE_VERSION = 3;
+export const STATE_VERSION = 4;
 
 /**
  * The settings a state depends on: thresholds (run lengths, the week of values kept for a weekly

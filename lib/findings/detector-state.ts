@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, sqliteConnection } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/types";
 import { env } from "@/lib/env";
 import { isUniqueViolation } from "@/lib/errors";
@@ -10,10 +10,11 @@ import {
 import { countRawIn, loadHistory, loadRawAfter, loadRawAfterMany } from "@/lib/traffic/history";
 import { cutoffs, flattenHistory, type TrafficSeries } from "@/lib/traffic/levels";
 import { trafficLevels } from "@/lib/traffic/settings";
+import { statement } from "@/lib/traffic/sqlite";
 
 // Persisted incremental detection (docs/detection.md, "In the server").
 //
-// Each app has one DetectorState row: its AppState (lib/detection/engine.ts) as codec text, fed
+// Each app has one DetectorState row: its AppState (lib/detection/engine.ts) as codec bytes, fed
 // every sample up to `watermark`. A tick reads only the raw samples newer than the watermark,
 // puts them on the state's grid exactly as prepareSeries would have in one pass over everything,
 // steps the state and writes it back in the transaction that opens and resolves the findings
@@ -103,14 +104,19 @@ export async function loadStateRows(appRefs: string[]): Promise<Map<string, Stat
  * The raw samples each of these apps needs for its step this tick, read in one go, for the apps
  * whose state this process holds at the row's revision (the steady case): pass it to advanceApp.
  */
-export async function prefetchFresh(appRefs: string[], rows: Map<string, StateRow>, now: number): Promise<Map<string, { afterMs: number; fresh: TrafficSeries }>> {
+export async function prefetchFresh(appRefs: string[], rows: Map<string, StateRow>, now: number, states?: PrefetchedStates): Promise<Map<string, { afterMs: number; fresh: TrafficSeries }>> {
   const rawCut = cutoffs(trafficLevels(), now).raw * 1000;
   const wanted: { appRef: string; afterMs: number }[] = [];
   for (const appRef of appRefs) {
     const row = rows.get(appRef);
+    if (!row || row.version !== STATE_VERSION || row.lateSeq !== row.builtLateSeq) continue;
+    // the state this tick will step: the one held at the row's revision, else the checkpoint
+    // prefetchStates read (after a restart: every app's), which steps from its own watermark
     const c = cache().get(appRef);
-    if (!row || !c || c.revision !== row.revision || row.version !== STATE_VERSION || row.lateSeq !== row.builtLateSeq || c.state.watermark < rawCut) continue;
-    wanted.push({ appRef, afterMs: c.state.watermark });
+    const p = states?.get(appRef);
+    const state = c && c.revision === row.revision ? c.state : p && p.revision === row.revision ? p.state : null;
+    if (!state || state.watermark < rawCut) continue;
+    wanted.push({ appRef, afterMs: state.watermark });
   }
   const got = await loadRawAfterMany(wanted, now + 1);
   const out = new Map<string, { afterMs: number; fresh: TrafficSeries }>();
@@ -121,36 +127,58 @@ export async function prefetchFresh(appRefs: string[], rows: Map<string, StateRo
   return out;
 }
 
+/** Checkpoints read ahead for a batch (prefetchStates), decoded; null: unreadable. */
+export type PrefetchedStates = Map<string, { state: Stored | null; revision: number }>;
+
+const STATES_SQLITE = (n: number) => `SELECT "appRef", "state", "revision" FROM "DetectorState" WHERE "appRef" IN (${Array(n).fill("?").join(", ")})`;
+
 /**
- * The stored state bytes of the apps of a batch that this process does not hold at the row's
- * revision (after a restart: all of them), read with one query per 500 apps instead of one each.
+ * The stored states of the apps of a batch that this process does not hold at the row's
+ * revision (after a restart: all of them), read with one query per 500 apps instead of one each,
+ * and decoded. On SQLite the bytes are read with better-sqlite3 directly: through Prisma a Bytes
+ * column makes a base64 round trip, which cost more than decoding the state.
  */
-export async function prefetchStates(appRefs: string[], rows: Map<string, StateRow>): Promise<Map<string, { state: Uint8Array; revision: number }>> {
+export async function prefetchStates(appRefs: string[], rows: Map<string, StateRow>): Promise<PrefetchedStates> {
   const missing = appRefs.filter((appRef) => {
     const row = rows.get(appRef);
     const c = cache().get(appRef);
     return row && row.version === STATE_VERSION && row.lateSeq === row.builtLateSeq && (!c || c.revision !== row.revision);
   });
-  const out = new Map<string, { state: Uint8Array; revision: number }>();
+  const out: PrefetchedStates = new Map();
+  const conn = missing.length > 0 ? await sqliteConnection() : null;
   for (let i = 0; i < missing.length; i += 500) {
-    const got = await db().detectorState.findMany({ where: { appRef: { in: missing.slice(i, i + 500) } }, select: { appRef: true, state: true, revision: true } });
-    for (const r of got) out.set(r.appRef, { state: r.state, revision: r.revision });
+    const chunk = missing.slice(i, i + 500);
+    const got = conn
+      ? (statement(conn, STATES_SQLITE(chunk.length)).all(...chunk) as { appRef: string; state: Uint8Array; revision: number }[])
+      : await db().detectorState.findMany({ where: { appRef: { in: chunk } }, select: { appRef: true, state: true, revision: true } });
+    for (const r of got) out.set(r.appRef, { state: decodeStored(r.state), revision: r.revision });
   }
   return out;
 }
 
-async function readState(row: StateRow, prefetched?: Map<string, { state: Uint8Array; revision: number }>): Promise<Stored | null> {
-  const c = cache().get(row.appRef);
-  if (c && c.revision === row.revision) return c.state;
-  const r = prefetched?.get(row.appRef) ?? (await db().detectorState.findUnique({ where: { appRef: row.appRef }, select: { state: true, revision: true } }));
-  if (!r || r.revision !== row.revision) return null;
+/** A stored state, or null when it cannot be read or is not one of this version. */
+function decodeStored(bytes: Uint8Array): Stored | null {
   try {
-    const state = decodeState<Stored>(Buffer.from(r.state).toString("utf8"));
+    const state = decodeState<Stored>(bytes);
     const app = state?.app;
     return app && Array.isArray(state.gaps) && typeof state.watermark === "number" && app.version === STATE_VERSION && typeof app.n === "number" && app.n > 0 ? state : null;
   } catch {
     return null;
   }
+}
+
+async function readState(row: StateRow, prefetched?: PrefetchedStates): Promise<Stored | null> {
+  const c = cache().get(row.appRef);
+  if (c && c.revision === row.revision) return c.state;
+  const p = prefetched?.get(row.appRef);
+  if (p && p.revision === row.revision) {
+    // the step mutates it: a second read (there is none in a tick) would go to the database
+    prefetched?.delete(row.appRef);
+    return p.state;
+  }
+  const r = await db().detectorState.findUnique({ where: { appRef: row.appRef }, select: { state: true, revision: true } });
+  if (!r || r.revision !== row.revision) return null;
+  return decodeStored(r.state);
 }
 
 /** What one tick did to an app's state, to be written with its findings (persist.ts). */
@@ -193,8 +221,8 @@ type Opts = {
   now: number; lookbackMs: number; timed: boolean;
   /** Raw samples already read for this tick (prefetchFresh), by app: used when read after the same watermark. */
   prefetched?: Map<string, { afterMs: number; fresh: TrafficSeries }>;
-  /** State bytes already read for this tick (prefetchStates), by app: used when of the row's revision. */
-  states?: Map<string, { state: Uint8Array; revision: number }>;
+  /** States already read for this tick (prefetchStates), by app: used when of the row's revision. */
+  states?: PrefetchedStates;
 };
 
 /**
@@ -330,7 +358,7 @@ export class StateConflict extends Error {
  */
 export async function writeState(tx: Tx, appRef: string, u: StateUpdate, now: Date): Promise<{ revision: number; slipped: boolean }> {
   const data = {
-    state: new Uint8Array(Buffer.from(encodeState(u.state), "utf8")), watermark: BigInt(u.watermark), stepMs: u.stepMs, settingsKey: u.key,
+    state: encodeState(u.state), watermark: BigInt(u.watermark), stepMs: u.stepMs, settingsKey: u.key,
     version: STATE_VERSION, updatedAt: now, ...(u.builtLateSeq !== null ? { builtLateSeq: u.builtLateSeq, builtAt: now } : {}),
   };
   let revision: number;

@@ -103,7 +103,7 @@ export async function persistQuiet(items: QuietItem[], now: Date): Promise<Map<s
       else if (checkpointDue(item.app.id, u.previous.revision + 1)) {
         const { count } = await tx.detectorState.updateMany({
           where: { appRef: item.app.id, revision: u.previous.revision },
-          data: { state: new Uint8Array(Buffer.from(encodeState(u.state), "utf8")), watermark: BigInt(u.watermark), revision: u.previous.revision + 1, updatedAt: now },
+          data: { state: encodeState(u.state), watermark: BigInt(u.watermark), revision: u.previous.revision + 1, updatedAt: now },
         });
         if (count === 1) {
           winners.push(item);

@@ -83,8 +83,9 @@ async function evaluateApp(
   return null;
 }
 
-// Apps are evaluated a batch at a time: the batch's state rows and (for the states this process
-// holds) its new samples are read together, and its quiet evaluations written in one transaction.
+// Apps are evaluated a batch at a time: the batch's state rows, the checkpoints of the states this
+// process does not hold (after a restart: all), and the new samples after each state's watermark
+// are read together, and its quiet evaluations written in one transaction.
 const BATCH = 500;
 
 async function evaluateApps(apps: DetectionApp[], now: Date, s: RunSummary): Promise<void> {
@@ -92,8 +93,8 @@ async function evaluateApps(apps: DetectionApp[], now: Date, s: RunSummary): Pro
     const batch = apps.slice(i, i + BATCH);
     const refs = batch.map((a) => a.id);
     const rows = await loadStateRows(refs);
-    const prefetched = await prefetchFresh(refs, rows, now.getTime());
     const states = await prefetchStates(refs, rows);
+    const prefetched = await prefetchFresh(refs, rows, now.getTime(), states);
     const quiet: QuietItem[] = [];
     for (const app of batch) {
       try {
