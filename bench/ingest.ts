@@ -2,17 +2,11 @@
 // through the real route handler (validation, app lookup, batched upserts) in 50,000-sample
 // requests, versus writing the same rows straight through writeSamples (no HTTP, no validation).
 // Run: npm run bench:ingest
-import fs from "node:fs";
-import path from "node:path";
+import { scratchDatabase } from "./scratch";
 
-const dir = path.resolve("bench/out/ingest");
-fs.rmSync(dir, { recursive: true, force: true });
-fs.mkdirSync(dir, { recursive: true });
-process.env.DATABASE_URL = `file:${path.join(dir, "ingest.db")}`;
 process.env.SCHEDULER_ENABLED = "false";
 
-const { migrateDeploy } = await import("@/lib/db/migrate");
-await migrateDeploy(process.env.DATABASE_URL);
+await scratchDatabase("ingest");
 const { db } = await import("@/lib/db/client");
 const { POST } = await import("@/app/api/traffic/route");
 const { writeSamples } = await import("@/lib/traffic/write");

@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { argValue } from "./args";
+import { scratchDatabase } from "./scratch";
 
 // Server modules start with `import "server-only"`, which only resolves under the react-server
 // condition (as in `npm start`): re-run this file under it when started through plain tsx.
@@ -28,13 +29,8 @@ const PEOPLE = 600;
 const TARGET_MEDIAN_MS = 150;
 const TARGET_BYTES = 8 * 1024 * 1024;
 
-const dir = path.resolve("bench/out/metrics");
-fs.rmSync(dir, { recursive: true, force: true });
-fs.mkdirSync(dir, { recursive: true });
-process.env.DATABASE_URL = `file:${path.join(dir, "metrics.db")}`;
 
-const { migrateDeploy } = await import("@/lib/db/migrate");
-await migrateDeploy(process.env.DATABASE_URL);
+const { dir } = await scratchDatabase("metrics");
 const { db } = await import("@/lib/db/client");
 const { scrapeMetrics } = await import("@/lib/metrics/scrape");
 const { loadSnapshot } = await import("@/lib/metrics/load-snapshot");

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { argValue } from "./args";
+import { scratchDatabase } from "./scratch";
 
 // Server modules start with `import "server-only"`: re-run under the react-server condition.
 if (!process.env.BENCH_OVERVIEW_CHILD) {
@@ -25,13 +26,8 @@ const TEAMS = 40;
 const PEOPLE = 600;
 const DAYS_OF_TRAFFIC = 8;
 
-const dir = path.resolve("bench/out/overview");
-fs.rmSync(dir, { recursive: true, force: true });
-fs.mkdirSync(dir, { recursive: true });
-process.env.DATABASE_URL = `file:${path.join(dir, "overview.db")}`;
 
-const { migrateDeploy } = await import("@/lib/db/migrate");
-await migrateDeploy(process.env.DATABASE_URL);
+const { dir } = await scratchDatabase("overview");
 const { db } = await import("@/lib/db/client");
 const { teamOverview } = await import("@/lib/ownership/overview");
 const { listApps } = await import("@/lib/ownership/list-apps");
