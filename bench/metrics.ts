@@ -3,24 +3,14 @@
 // serialise), without HTTP, against a scratch SQLite database under bench/out/metrics. Compares
 // with prom-client serialising the same series from pre-filled plain gauges (no database, no
 // collection work). Run: npm run bench:metrics [-- --apps 10000 --runs 50]
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { argValue } from "./args";
+import { rerunUnderReactServer } from "./react-server";
 import { scratchDatabase } from "./scratch";
 
-// Server modules start with `import "server-only"`, which only resolves under the react-server
-// condition (as in `npm start`): re-run this file under it when started through plain tsx.
-if (!process.env.BENCH_METRICS_CHILD) {
-  const self = fileURLToPath(import.meta.url);
-  const r = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", self, ...process.argv.slice(2)], {
-    stdio: "inherit",
-    env: { ...process.env, BENCH_METRICS_CHILD: "1" },
-  });
-  process.exit(r.status ?? 1);
-}
+rerunUnderReactServer(import.meta.url);
 
 const APPS = argValue("apps", 10_000);
 const RUNS = argValue("runs", 50);

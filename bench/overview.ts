@@ -2,23 +2,14 @@
 // computed filters and sorts of GET /api/apps (listApps: one fleet load per page) at 10,000 apps,
 // against a scratch SQLite database under bench/out/overview. Calls the functions the routes
 // call, without HTTP. Run: npm run bench:overview [-- --apps 10000 --runs 10]
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { argValue } from "./args";
+import { rerunUnderReactServer } from "./react-server";
 import { scratchDatabase } from "./scratch";
 
-// Server modules start with `import "server-only"`: re-run under the react-server condition.
-if (!process.env.BENCH_OVERVIEW_CHILD) {
-  const self = fileURLToPath(import.meta.url);
-  const r = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", self, ...process.argv.slice(2)], {
-    stdio: "inherit",
-    env: { ...process.env, BENCH_OVERVIEW_CHILD: "1", SCHEDULER_ENABLED: "false" },
-  });
-  process.exit(r.status ?? 1);
-}
+rerunUnderReactServer(import.meta.url, { SCHEDULER_ENABLED: "false" });
 
 const APPS = argValue("apps", 10_000);
 const RUNS = argValue("runs", 10);
