@@ -9,6 +9,7 @@ import path from "node:path";
 import { argValue } from "./args";
 import { rerunUnderReactServer } from "./react-server";
 import { scratchDatabase } from "./scratch";
+import { seedOrganisation } from "./seed-org";
 
 rerunUnderReactServer(import.meta.url);
 
@@ -26,30 +27,14 @@ const { scrapeMetrics } = await import("@/lib/metrics/scrape");
 const { loadSnapshot } = await import("@/lib/metrics/load-snapshot");
 const { parseExposition } = await import("@/lib/metrics/parse-exposition");
 const { Gauge, Registry } = await import("prom-client");
+const { chunks } = await import("@/lib/grafana-sync/plan");
 
-// --- seed: teams, people (some away), apps with ownership, signals, threshold history, findings
+// --- seed: the organisation (bench/seed-org.ts), then signals and threshold history for every app
 const DAY = 86_400_000;
 const now = Date.now();
-const chunks = <T>(rows: T[], size = 2_000) => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
 const seedStarted = performance.now();
-const teams = Array.from({ length: TEAMS }, (_, i) => ({ id: `team-${i}`, slug: `team-${String(i).padStart(2, "0")}`, name: `Team ${i}` }));
-await db().team.createMany({ data: teams });
-const people = Array.from({ length: PEOPLE }, (_, i) => ({
-  id: `user-${i}`,
-  email: `person-${i}@example.com`,
-  name: `Person ${i}`,
-  teamId: teams[i % TEAMS]?.id ?? null,
-  passwordHash: "x",
-  ...(i % 10 === 0 ? { awayFrom: new Date(now - DAY), awayUntil: new Date(now + 3 * DAY) } : {}),
-}));
-for (const c of chunks(people)) await db().user.createMany({ data: c });
-const apps = Array.from({ length: APPS }, (_, i) => ({ id: `app-ref-${i}`, appId: `app-${String(i).padStart(5, "0")}`, name: `App ${i}`, teamId: teams[i % TEAMS]?.id ?? "", searchText: `app-${i}` }));
-for (const c of chunks(apps)) await db().app.createMany({ data: c });
-const owned = apps.filter((_, i) => i % 7 !== 0);
-for (const c of chunks(owned.map((a, i) => ({ appRef: a.id, ownerId: `user-${i % PEOPLE}`, backupId: i % 2 === 0 ? `user-${(i + 7) % PEOPLE}` : null })))) {
-  await db().ownership.createMany({ data: c });
-}
-for (const c of chunks(apps.map((a, i) => ({ appRef: a.id, anomalyScore: (i % 100) / 100, trendPerDay: i % 5 === 0 ? null : ((i % 41) - 20) / 1000, expected: 10 + (i % 500) * 1.37, observed: 10 + (i % 450), evaluatedAt: new Date(now) })))) {
+const { apps } = await seedOrganisation(db(), { apps: APPS, teams: TEAMS, people: PEOPLE, now });
+for (const c of chunks(apps.map((a, i) => ({ appRef: a.id, anomalyScore: (i % 100) / 100, trendPerDay: i % 5 === 0 ? null : ((i % 41) - 20) / 1000, expected: 10 + (i % 500) * 1.37, observed: 10 + (i % 450), evaluatedAt: new Date(now) })), 2_000)) {
   await db().appSignal.createMany({ data: c });
 }
 const versions = apps.flatMap((a, i) =>
@@ -58,13 +43,7 @@ const versions = apps.flatMap((a, i) =>
     enabled: i % 10 !== 0 || v === 0, reason: "bench",
   })),
 );
-for (const c of chunks(versions)) await db().thresholdVersion.createMany({ data: c });
-const detectors = ["crash", "trend", "threshold", "anomaly"];
-const findings = apps.filter((_, i) => i % 20 === 0).map((a, i) => {
-  const detector = detectors[i % 4] ?? "crash";
-  return { appRef: a.id, detector, severity: detector === "crash" ? "critical" : "warning", status: "open", openKey: `${a.id}:${detector}`, startedAt: new Date(now), observed: 1, expected: 2, deviation: 0.5, windowFrom: new Date(now - DAY), windowTo: new Date(now), explanation: "bench" };
-});
-for (const c of chunks(findings)) await db().finding.createMany({ data: c });
+for (const c of chunks(versions, 2_000)) await db().thresholdVersion.createMany({ data: c });
 const seedMs = performance.now() - seedStarted;
 
 // --- measure

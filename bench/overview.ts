@@ -8,6 +8,7 @@ import path from "node:path";
 import { argValue } from "./args";
 import { rerunUnderReactServer } from "./react-server";
 import { scratchDatabase } from "./scratch";
+import { seedOrganisation } from "./seed-org";
 
 rerunUnderReactServer(import.meta.url, { SCHEDULER_ENABLED: "false" });
 
@@ -23,46 +24,21 @@ const { db } = await import("@/lib/db/client");
 const { teamOverview } = await import("@/lib/ownership/overview");
 const { listApps } = await import("@/lib/ownership/list-apps");
 const { appListQuerySchema } = await import("@/lib/validation/ownership");
+const { chunks } = await import("@/lib/grafana-sync/plan");
 
 // --- seed: teams, people (some away, some without a contact), apps (1 in 7 unowned, half with a
 // backup), threshold versions on most, open findings on 1 in 20, one hourly traffic bucket per
 // app and day for the last 8 days (what recentRps and thresholds_outdated read)
 const DAY = 86_400_000;
 const now = Date.now();
-const chunks = <T>(rows: T[], size = 2_000) => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
 const seedStarted = performance.now();
-const teams = Array.from({ length: TEAMS }, (_, i) => ({ id: `team-${i}`, slug: `team-${String(i).padStart(2, "0")}`, name: `Team ${i}` }));
-await db().team.createMany({ data: teams });
-const people = Array.from({ length: PEOPLE }, (_, i) => ({
-  id: `user-${i}`, email: `person-${i}@example.com`, name: `Person ${i}`, teamId: teams[i % TEAMS]?.id ?? null, passwordHash: "x",
-  role: i < TEAMS ? "lead" : "engineer", notifyWebhook: i % 3 === 0 ? null : `https://hooks.example.com/${i}`,
-  ...(i % 10 === 0 ? { awayFrom: new Date(now - DAY), awayUntil: new Date(now + 3 * DAY) } : {}),
-}));
-for (const c of chunks(people)) await db().user.createMany({ data: c });
-const apps = Array.from({ length: APPS }, (_, i) => ({
-  id: `app-ref-${i}`, appId: `app-${String(i).padStart(5, "0")}`, name: `App ${i}`, teamId: teams[i % TEAMS]?.id ?? "", searchText: `app-${i}`,
-  ...(i % 3 === 0 ? { confirmedAt: new Date(now - 10 * DAY) } : {}),
-}));
-for (const c of chunks(apps)) await db().app.createMany({ data: c });
-const owned = apps.filter((_, i) => i % 7 !== 0);
-for (const c of chunks(owned.map((a, i) => ({ appRef: a.id, ownerId: `user-${(i % (PEOPLE - TEAMS)) + TEAMS}`, backupId: i % 2 === 0 ? `user-${((i + 7) % (PEOPLE - TEAMS)) + TEAMS}` : null, since: new Date(now - 120 * DAY) })))) {
-  await db().ownership.createMany({ data: c });
-}
+const { teams, apps } = await seedOrganisation(db(), { apps: APPS, teams: TEAMS, people: PEOPLE, now });
 const versions = apps.filter((_, i) => i % 5 !== 0).map((a, i) => ({
   appRef: a.id, version: 1, floorRps: 1 + (i % 20), ceilingRps: i % 4 === 0 ? null : 1000 + i, forDuration: "5m", severity: "warning", enabled: true, reason: "bench",
   createdAt: new Date(now - 30 * DAY),
 }));
-for (const c of chunks(versions)) await db().thresholdVersion.createMany({ data: c });
-const detectors = ["crash", "trend", "threshold", "anomaly"];
-const findings = apps.filter((_, i) => i % 20 === 0).map((a, i) => {
-  const detector = detectors[i % 4] ?? "crash";
-  return {
-    appRef: a.id, detector, severity: detector === "crash" ? "critical" : "warning", status: "open", openKey: `${a.id}:${detector}`, startedAt: new Date(now - DAY),
-    observed: 1, expected: 2, deviation: 0.5, windowFrom: new Date(now - 2 * DAY), windowTo: new Date(now - DAY), explanation: "bench", pageState: "paged",
-  };
-});
-for (const c of chunks(findings)) await db().finding.createMany({ data: c });
-for (const c of chunks(apps.map((a, i) => ({ key: i + 1, appRef: a.id })))) await db().trafficSeries.createMany({ data: c });
+for (const c of chunks(versions, 2_000)) await db().thresholdVersion.createMany({ data: c });
+for (const c of chunks(apps.map((a, i) => ({ key: i + 1, appRef: a.id })), 2_000)) await db().trafficSeries.createMany({ data: c });
 const dayStart = Math.floor(now / DAY) * DAY;
 const buckets = apps.flatMap((_, i) =>
   Array.from({ length: DAYS_OF_TRAFFIC }, (_, d) => {
