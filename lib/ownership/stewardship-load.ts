@@ -5,7 +5,7 @@ import { placeholders } from "@/lib/db/sql";
 import { seriesKeys } from "@/lib/traffic/keys";
 import { env } from "@/lib/env";
 import { policyFromRow, schedule } from "@/lib/notify/escalation-policy";
-import { APP_KIND } from "@/lib/grafana-sync/plan";
+import { APP_KIND, chunks } from "@/lib/grafana-sync/plan";
 import { isGrafanaConfigured } from "@/lib/grafana-sync/status";
 import { severityRank } from "./list-filters";
 import {
@@ -77,26 +77,28 @@ const DAILY = (p: string[], keys: number[] | null) => {
 ) x JOIN "TrafficSeries" s ON s."key" = x."key" GROUP BY s."appRef", x.day`;
 };
 
-const FEW_APPS = 200;
+const KEYS_PER_QUERY = 1_000;
 
-/** Per app: day start (epoch ms) → { total, n } for the complete UTC days in [fromMs, toMs). */
-async function dailyTraffic(refs: Set<string>, fromMs: number, toMs: number): Promise<Map<string, Map<number, { total: number; n: number }>>> {
+/** Per app: day start (epoch ms) → { total, n } for the complete UTC days in [fromMs, toMs).
+ * The whole fleet is one scan of the period; a subset (one team, a search) reads only its own
+ * series, by key, a bounded IN list per query. */
+async function dailyTraffic(refs: Set<string>, fromMs: number, toMs: number, whole: boolean): Promise<Map<string, Map<number, { total: number; n: number }>>> {
   const out = new Map<string, Map<number, { total: number; n: number }>>();
   if (refs.size === 0) return out;
-  let keys: number[] | null = null;
-  if (refs.size <= FEW_APPS) {
-    // integers from the database (TrafficSeries.key), so they are safe to inline
-    keys = [...(await seriesKeys([...refs], false)).values()].filter((k) => Number.isInteger(k));
-    if (keys.length === 0) return out;
-  }
+  // integers from the database (TrafficSeries.key), so they are safe to inline
+  const keys = whole ? null : [...(await seriesKeys([...refs], false)).values()].filter((k) => Number.isInteger(k));
+  if (keys?.length === 0) return out;
   const from = BigInt(Math.floor(fromMs / 1000));
   const to = BigInt(Math.floor(toMs / 1000));
-  const rows = await db().$queryRawUnsafe<DayRow[]>(DAILY(placeholders(6), keys), from, to, from, to, from, to);
-  for (const r of rows) {
-    if (!refs.has(r.appRef)) continue;
-    const days = out.get(r.appRef) ?? new Map<number, { total: number; n: number }>();
-    days.set(Number(r.day) * DAY_MS, { total: Number(r.total), n: Number(r.n) });
-    out.set(r.appRef, days);
+  const slices = keys ? chunks(keys, KEYS_PER_QUERY) : [null];
+  for (const slice of slices) {
+    const rows = await db().$queryRawUnsafe<DayRow[]>(DAILY(placeholders(6), slice), from, to, from, to, from, to);
+    for (const r of rows) {
+      if (!refs.has(r.appRef)) continue;
+      const days = out.get(r.appRef) ?? new Map<number, { total: number; n: number }>();
+      days.set(Number(r.day) * DAY_MS, { total: Number(r.total), n: Number(r.n) });
+      out.set(r.appRef, days);
+    }
   }
   return out;
 }
@@ -141,7 +143,7 @@ export async function loadFleet(where: Prisma.AppWhereInput = {}, now = new Date
       where: { appRef: whole ? { not: null } : { in: refs }, OR: [{ status: "open" }, { severity: "critical", startedAt: { gte: ignoredSince } }] },
       select: { appRef: true, detector: true, severity: true, status: true, startedAt: true, acknowledgedAt: true, resolvedAt: true, pageState: true, silenceId: true },
     }),
-    dailyTraffic(refSet, today - (OUTDATED_WINDOW_DAYS + 1) * DAY_MS, today),
+    dailyTraffic(refSet, today - (OUTDATED_WINDOW_DAYS + 1) * DAY_MS, today, whole),
     failingRecipients(people, now),
     grafana ? db().outboxTask.findMany({ where: { kind: APP_KIND, ...(whole ? {} : { subject: { in: apps.map((a) => a.appId) } }) }, select: { subject: true, status: true } }) : Promise.resolve([]),
   ]);
