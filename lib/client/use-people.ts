@@ -16,6 +16,15 @@ export function usePeople(initialData: PersonView[]) {
   });
 }
 
+/** Every team, kept current: a team created or renamed on this page shows up in every list of it. */
+export function useTeams(initialData: Team[]) {
+  return useQuery({
+    queryKey: queryKeys.teams(),
+    queryFn: ({ signal }) => apiFetch<{ items: Team[] }>("/api/teams", { signal }).then((r) => r.items),
+    initialData,
+  });
+}
+
 export function useUpdatePerson() {
   const queryClient = useQueryClient();
   return useMutation({

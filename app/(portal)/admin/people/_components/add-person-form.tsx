@@ -6,11 +6,12 @@ import { FormError, fieldError } from "@/components/form-error";
 import { useToast } from "@/components/toast";
 import type { Manager } from "@/lib/admin/people-access";
 import { ROLES, type Role } from "@/lib/auth/roles";
-import { useCreatePerson } from "@/lib/client/use-people";
+import { useCreatePerson, useTeams } from "@/lib/client/use-people";
 import type { Team } from "@/lib/client/types";
 
 /** Add a person: admins any role and team; leads engineers of their own team. */
-export function AddPersonForm({ manager, teams }: { manager: Manager; teams: Team[] }) {
+export function AddPersonForm({ manager, teams: initialTeams }: { manager: Manager; teams: Team[] }) {
+  const teams = useTeams(initialTeams).data;
   const create = useCreatePerson();
   const toast = useToast();
   const isAdmin = manager.role === "admin";

@@ -9,12 +9,13 @@ import type { PersonView } from "@/lib/admin/people";
 import type { Manager } from "@/lib/admin/people-access";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/client/format";
-import { usePeople, useUpdatePerson } from "@/lib/client/use-people";
+import { usePeople, useTeams, useUpdatePerson } from "@/lib/client/use-people";
 import type { Team } from "@/lib/client/types";
 
 type Props = { manager: Manager; teams: Team[]; initialPeople: PersonView[] };
 
-export function PeopleTable({ manager, teams, initialPeople }: Props) {
+export function PeopleTable({ manager, teams: initialTeams, initialPeople }: Props) {
+  const teams = useTeams(initialTeams).data;
   const people = usePeople(initialPeople);
   const update = useUpdatePerson();
   return (

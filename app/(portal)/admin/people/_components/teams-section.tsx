@@ -1,22 +1,15 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { useQuery } from "@tanstack/react-query";
 import { Field } from "@/components/field";
 import { FormError, fieldError } from "@/components/form-error";
 import { useToast } from "@/components/toast";
-import { apiFetch } from "@/lib/client/api";
-import { queryKeys } from "@/lib/client/query-keys";
 import type { Team } from "@/lib/client/types";
-import { useCreateTeam, useRenameTeam } from "@/lib/client/use-people";
+import { useCreateTeam, useRenameTeam, useTeams } from "@/lib/client/use-people";
 
 /** Teams (admins): create one, rename one (the slug stays). */
 export function TeamsSection({ initialTeams }: { initialTeams: Team[] }) {
-  const teams = useQuery({
-    queryKey: queryKeys.teams(),
-    queryFn: ({ signal }) => apiFetch<{ items: Team[] }>("/api/teams", { signal }).then((r) => r.items),
-    initialData: initialTeams,
-  });
+  const teams = useTeams(initialTeams);
   const create = useCreateTeam();
   const toast = useToast();
   const [slug, setSlug] = useState("");
