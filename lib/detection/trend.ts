@@ -291,7 +291,7 @@ function dayRatio(means: Float64Array, hours: number, a: number, b: number): Rat
 
 /**
  * Least-squares slope per day of ratios[k] (k days ago), weighted by 1/se² so that a short partial
- * today counts less than full days; with its standard error. NaN with fewer than two days.
+ * today counts less than full days; with its standard error.
  */
 function weightedSlope(ratios: Ratio[]): { slope: number; se: number } {
   let sw = 0;
@@ -300,8 +300,6 @@ function weightedSlope(ratios: Ratio[]): { slope: number; se: number } {
   let sxx = 0;
   let sxy = 0;
   ratios.forEach((r, k) => {
-    // a day without a comparable hour (one wholly inside a crash) is left out
-    if (!Number.isFinite(r.mean)) return;
     const wt = 1 / (r.se * r.se + 1e-12);
     const x = -k;
     sw += wt;
@@ -321,6 +319,8 @@ function weightedSlope(ratios: Ratio[]): { slope: number; se: number } {
  * (the slope of that ramp is the daily rate), an older one as all ratios sitting at 7× the rate.
  * With 4–10 days only day-over-day changes exist; a weekend would pass for a loss, so all three
  * must agree with the 3-day change before it counts.
+ * A compared day with fewer than 3 hours that have data on both sides (e.g. the first hours of a
+ * day that a crash covered, which stepTrend leaves out) gives no estimate (null).
  */
 export function trendAt(st: TrendState, n: number, series: { start: number; stepMs: number }, opts: TrendOptions = {}): TrendEstimate | null {
   const min = opts.minRatePerDay ?? 0.01;
@@ -341,9 +341,7 @@ export function trendAt(st: TrendState, n: number, series: { start: number; step
   if (days >= 11) {
     const w = [0, 1, 2, 3].map((k) => ratio(k, k + 7)) as [Ratio, Ratio, Ratio, Ratio];
     const { slope: ramp, se: rampSe } = weightedSlope(w);
-    // the median of the last three weekly ratios (of those that exist: see weightedSlope)
-    const last3 = [w[0].mean, w[1].mean, w[2].mean].filter(Number.isFinite).sort((x, y) => x - y);
-    const sustained = last3.length === 2 ? ((last3[0] as number) + (last3[1] as number)) / 2 : (last3[last3.length >> 1] ?? NaN);
+    const sustained = [w[0].mean, w[1].mean, w[2].mean].sort((x, y) => x - y)[1] as number;
     const fresh = (sign: number) => sig(ramp, rampSe, sign) && sig(w[0].mean / 2, w[0].se / 2, sign);
     const held = (sign: number) => w.slice(0, 3).every((r) => sig(r.mean / 7, r.se / 7, sign));
     const freshSign = fresh(-1) ? -1 : fresh(1) ? 1 : 0;
