@@ -116,7 +116,6 @@ export function finishWarmup(st: State, s: number): void {
     if (e < lo) lo = e;
     if (e > hi) hi = e;
   }
-
   st.lo[s] = lo;
   st.hi[s] = hi;
   st.inv[s] = hi > lo ? st.bins / (hi - lo) : 1 / Math.max(1e-9, Math.abs(hi) * 0.01);

@@ -64,7 +64,7 @@ function runNeeded(lull: number[], i: number, memory: number, confirm: number): 
  *
  * Step form: values[k] is sample `first + k`; crashes that start or end are pushed to `events`.
  * `marks[k]`, when given, says what the crash made of sample `first + k` (for the trend, which
- * leaves crashes out): MARK_CRASH inside a crash (from its detection to its last down sample),
+ * leaves crashes out): MARK_CRASH inside a crash (from the sample that confirms it until it recovers),
  * MARK_HELD for a down sample that may still become part of one (its run is shorter than the
  * run it needs, and that need is at most a day of samples), MARK_COUNTS otherwise. When a crash
  * opens, the held samples before it turn out to be its first samples; when a run ends without

@@ -22,9 +22,7 @@ export type DetectionSettings = {
 /** Grid of the series: sample i is at `start + i * stepMs`. */
 export type Grid = { start: number; stepMs: number };
 
-/** What the crash detector made of a sample (Chunk.marks). */
-export type CrashMark = 0 | 1 | 2;
-/** An ordinary sample. */
+/** What the crash detector made of a sample (Chunk.marks): an ordinary sample. */
 export const MARK_COUNTS = 0;
 /** A sample of an open crash, from the one that confirmed it (the held samples before it were its start). */
 export const MARK_CRASH = 1;
@@ -38,7 +36,7 @@ export type Chunk = Grid & {
   expected: Float64Array;
   spread: Float64Array;
   /**
-   * Per sample, a CrashMark: written by the crash detector's step, which runs first (registry.ts),
+   * Per sample, a MARK_* value: written by the crash detector's step, which runs first (registry.ts),
    * and read by the trend's, which leaves crashes out of its comparisons.
    */
   marks: Uint8Array;
