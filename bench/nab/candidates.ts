@@ -14,7 +14,8 @@ export function scoreFile(file: NabFile, config: Partial<Config> = {}): Float64A
 
 const values = {
   bins: [10, 14, 20, 28, 40],
-  rateWeight: [0.01, 0.02, 0.04],
+  // 2, 4 and 8 hours (at 5-minute steps, the per-sample weights 0.04, 0.02, 0.01 of before)
+  rateDays: [1 / 12, 1 / 6, 1 / 3],
   muteDays: [0.125, 0.25, 0.5],
   warmupDays: [0.5, 1, 2],
 };
@@ -23,13 +24,13 @@ const values = {
 export function grid(): Config[] {
   const out: Config[] = [{ ...ANOMALY_DEFAULTS }];
   for (const bins of values.bins)
-    for (const rateWeight of values.rateWeight)
+    for (const rateDays of values.rateDays)
       for (const muteDays of values.muteDays)
         for (const warmupDays of values.warmupDays) {
-          const c = { bins, rateWeight, muteDays, warmupDays };
+          const c = { bins, rateDays, muteDays, warmupDays };
           if (!out.some((o) => JSON.stringify(o) === JSON.stringify(c))) out.push(c);
         }
   return out;
 }
 
-export const describe = (c: Config) => `bins ${c.bins}, rate ${c.rateWeight}, mute ${c.muteDays} d, warm-up ${c.warmupDays} d`;
+export const describe = (c: Config) => `bins ${c.bins}, rate memory ${+(c.rateDays * 24).toFixed(2)} h, mute ${c.muteDays} d, warm-up ${c.warmupDays} d`;

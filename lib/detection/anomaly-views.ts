@@ -5,8 +5,11 @@ export type AnomalyOptions = {
   stepMs?: number;
   /** Bins across the warm-up range of each view (default 20). */
   bins?: number;
-  /** Per-sample weight of the recent novelty rate subtracted from the score (default 0.02). */
-  rateWeight?: number;
+  /**
+   * Memory of the recent novelty rate subtracted from the score, in days (default 1/6: 4 hours;
+   * an EWMA whose per-sample weight is 1 / the samples in that time, at most 1/2).
+   */
+  rateDays?: number;
   /** Mute after a detection, in days (default 0.25; 100 samples without a step). */
   muteDays?: number;
   /** Warm-up in days (default 1), at least 200 samples. */
@@ -14,7 +17,7 @@ export type AnomalyOptions = {
 };
 
 /** The defaults, chosen on the NAB development half (see docs/detection.md, "Free constants"). */
-export const ANOMALY_DEFAULTS = { bins: 20, rateWeight: 0.02, muteDays: 0.25, warmupDays: 1 } as const;
+export const ANOMALY_DEFAULTS = { bins: 20, rateDays: 1 / 6, muteDays: 0.25, warmupDays: 1 } as const;
 
 const STREAMS = 5;
 const OFFSET = 2048;
@@ -27,6 +30,7 @@ export type State = {
   warmup: number;
   mute: number;
   bins: number;
+  /** Per-sample weight of the novelty-rate EWMA (from rateDays). */
   rateWeight: number;
   seen: Uint8Array;
   /** Per view: lowest and highest warm-up value, 1 / bin width. */
@@ -49,9 +53,11 @@ export function createState(opts: AnomalyOptions): State {
   const lag = perDay > 1 && perDay <= 4096 ? perDay : 0;
   const o = { ...ANOMALY_DEFAULTS, ...opts };
   const warmup = Math.max(MIN_WARMUP, Math.round(lag * o.warmupDays));
+  // Times in days become sample counts; without a known step a day counts as 400 samples.
+  const day = lag > 0 ? lag : 400;
   const st: State = {
-    lag, warmup, mute: lag > 0 ? Math.round(lag * o.muteDays) : Math.round(400 * o.muteDays),
-    bins: o.bins, rateWeight: o.rateWeight,
+    lag, warmup, mute: Math.round(day * o.muteDays),
+    bins: o.bins, rateWeight: 1 / Math.max(2, day * o.rateDays),
     seen: new Uint8Array(STREAMS * 2 * OFFSET), lo: new Float64Array(STREAMS), hi: new Float64Array(STREAMS),
     inv: new Float64Array(STREAMS), early: new Float64Array(STREAMS * warmup),
     recent: new Float64Array(GAP), sufMax: new Float64Array(GAP), sufMin: new Float64Array(GAP),

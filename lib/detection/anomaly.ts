@@ -150,7 +150,7 @@ export class AnomalyDetector {
 
 let spare: { st: State; opts: AnomalyOptions } | null = null;
 const sameOptions = (a: AnomalyOptions, b: AnomalyOptions) =>
-  a.stepMs === b.stepMs && a.bins === b.bins && a.rateWeight === b.rateWeight && a.muteDays === b.muteDays && a.warmupDays === b.warmupDays;
+  a.stepMs === b.stepMs && a.bins === b.bins && a.rateDays === b.rateDays && a.muteDays === b.muteDays && a.warmupDays === b.warmupDays;
 
 /**
  * Scores a whole series from scratch (same result as feeding `AnomalyDetector.update` one by one).

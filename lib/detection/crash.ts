@@ -1,4 +1,4 @@
-import type { Detector } from "./detector";
+import { MARK_COUNTS, MARK_CRASH, MARK_HELD, type Detector } from "./detector";
 import { clock, rps } from "./explain";
 
 export type CrashOptions = {
@@ -63,6 +63,12 @@ function runNeeded(lull: number[], i: number, memory: number, confirm: number): 
  * expectation. A series the model overestimates (a low-count series after a burst) is not down.
  *
  * Step form: values[k] is sample `first + k`; crashes that start or end are pushed to `events`.
+ * `marks[k]`, when given, says what the crash made of sample `first + k` (for the trend, which
+ * leaves crashes out): MARK_CRASH inside a crash (from the sample that confirms it until it recovers),
+ * MARK_HELD for a down sample that may still become part of one (its run is shorter than the
+ * run it needs, and that need is at most a day of samples), MARK_COUNTS otherwise. When a crash
+ * opens, the held samples before it turn out to be its first samples; when a run ends without
+ * one, they were a lull.
  */
 export function stepCrashes(
   st: CrashState,
@@ -72,6 +78,7 @@ export function stepCrashes(
   opts: CrashOptions = {},
   events?: CrashEvent[],
   stepMs = 60_000,
+  marks?: Uint8Array,
 ): void {
   const drop = opts.dropRatio ?? 0.2;
   const confirm = opts.confirmSamples ?? 2;
@@ -82,6 +89,9 @@ export function stepCrashes(
   const w = Math.min(0.5, stepMs / 3_600_000);
   // the first day's expectation is a level without a daily profile: no crash is judged on it
   const warmUp = Math.round((opts.warmUpMs ?? 86_400_000) / stepMs);
+  // a run that needs more than a day to be a crash is not held back: after a day of outliers the
+  // expectation relearns the level (expected.ts), so such a run never becomes one in practice
+  const holdMax = Math.round(86_400_000 / stepMs);
   const lull = st.lull;
   const n = values.length;
   let run = st.run;
@@ -94,6 +104,7 @@ export function stepCrashes(
     // a missing sample (NaN) says nothing: it neither confirms a crash nor ends one
     if (x !== x) {
       if (!open) run = 0;
+      if (marks) marks[k] = open ? MARK_CRASH : MARK_COUNTS;
       continue;
     }
     const i = first + k;
@@ -115,14 +126,18 @@ export function stepCrashes(
         open = null;
         run = 0;
       } else if (!down) run = 0;
+      if (marks) marks[k] = open ? MARK_CRASH : MARK_COUNTS;
       continue;
     }
+    let mark = MARK_COUNTS;
     if (down) {
       if (run >= need) {
         open = { start: i - run + 1, detectedAt: i, end: -1 };
         events?.push(open);
-      }
+        mark = MARK_CRASH;
+      } else if (need <= holdMax) mark = MARK_HELD;
     } else run = 0;
+    if (marks) marks[k] = mark;
   }
   st.level = level;
   st.run = run;
@@ -141,7 +156,7 @@ export function scanCrashes(values: Float64Array, expected: Float64Array, opts: 
 export const crashDetector: Detector<CrashState> = {
   name: "crash",
   create: () => createCrashState(),
-  step: (st, c, settings) => stepCrashes(st, c.values, c.expected, c.first, settings.crash, undefined, c.stepMs),
+  step: (st, c, settings) => stepCrashes(st, c.values, c.expected, c.first, settings.crash, undefined, c.stepMs, c.marks),
   evaluate(st, at) {
     if (!st.open) return { finding: null };
     const from = at.start + st.open.start * at.stepMs;

@@ -22,12 +22,24 @@ export type DetectionSettings = {
 /** Grid of the series: sample i is at `start + i * stepMs`. */
 export type Grid = { start: number; stepMs: number };
 
+/** What the crash detector made of a sample (Chunk.marks): an ordinary sample. */
+export const MARK_COUNTS = 0;
+/** A sample of an open crash, from the one that confirmed it (the held samples before it were its start). */
+export const MARK_CRASH = 1;
+/** A down sample whose run may still become a crash (see crash.ts, stepCrashes). */
+export const MARK_HELD = 2;
+
 /** New samples for a step: values[k] is sample `first + k`, with the seasonal model's prediction. */
 export type Chunk = Grid & {
   first: number;
   values: Float64Array;
   expected: Float64Array;
   spread: Float64Array;
+  /**
+   * Per sample, a MARK_* value: written by the crash detector's step, which runs first (registry.ts),
+   * and read by the trend's, which leaves crashes out of its comparisons.
+   */
+  marks: Uint8Array;
 };
 
 /** What a detector sees when asked what holds at the latest sample (index n - 1). */

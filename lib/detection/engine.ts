@@ -22,7 +22,7 @@ export type AppState = Grid & {
 };
 
 /** Bumped whenever a state layout changes: older stored states are then rebuilt from history. */
-export const STATE_VERSION = 4;
+export const STATE_VERSION = 5;
 
 /**
  * The settings a state depends on: thresholds (run lengths, the week of values kept for a weekly
@@ -46,9 +46,13 @@ export function createAppState(grid: Grid, settings: DetectionSettings, recycle?
 
 // Chunk-sized scratch for the predictions: no array escapes a step.
 let scratch = new Float64Array(0);
+let markScratch = new Uint8Array(0);
 function work(n: number) {
   if (scratch.length < 2 * n) scratch = new Float64Array(Math.max(2 * n, 2 * scratch.length));
-  return { expected: scratch.subarray(0, n), spread: scratch.subarray(n, 2 * n) };
+  if (markScratch.length < n) markScratch = new Uint8Array(Math.max(n, 2 * markScratch.length));
+  const marks = markScratch.subarray(0, n);
+  marks.fill(0);
+  return { expected: scratch.subarray(0, n), spread: scratch.subarray(n, 2 * n), marks };
 }
 
 export type StepOptions = {
@@ -73,13 +77,13 @@ export function stepApp(state: AppState, values: Float64Array, settings: Detecti
   };
   const len = values.length;
   if (len > 0) {
-    const { expected, spread } = work(len);
+    const { expected, spread, marks } = work(len);
     stepExpected(state.expected, values, state.stepMs, settings.expected ?? {}, expected, spread);
     state.last[0] = values[len - 1] as number;
     state.last[1] = expected[len - 1] as number;
     state.last[2] = spread[len - 1] as number;
     lap("expected");
-    const chunk = { start: state.start, stepMs: state.stepMs, first: state.n, values, expected, spread };
+    const chunk = { start: state.start, stepMs: state.stepMs, first: state.n, values, expected, spread, marks };
     for (const d of DETECTORS) {
       d.step(state.detectors[d.name], chunk, settings);
       lap(d.name);

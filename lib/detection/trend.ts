@@ -1,4 +1,4 @@
-import type { Detector } from "./detector";
+import { MARK_CRASH, MARK_HELD, type Detector } from "./detector";
 import { percent } from "./explain";
 import { DAY_MS, type Series } from "./types";
 
@@ -48,6 +48,14 @@ export type TrendState = {
    */
   wowId: Float64Array;
   wow: Float64Array;
+  /**
+   * Samples held back while they may be the start of a crash (MARK_HELD): per ring slot, their
+   * sum and count; `pend` is the block of the first of them, -Infinity when none is held. They
+   * join sum and cnt when their run ends without a crash and are dropped when it becomes one.
+   */
+  psum: Float64Array;
+  pcnt: Float64Array;
+  pend: number;
 };
 
 /**
@@ -81,7 +89,28 @@ export function createTrendState(start: number, stepMs: number, opts: TrendOptio
     size, phase: ((t0 % size) + size) % size, id: new Float64Array(slots).fill(-Infinity), sum: new Float64Array(slots), cnt: new Float64Array(slots),
     held: Float64Array.from([-Infinity, -Infinity, NaN, 0]), day0: ((t0 % perDay) + perDay) % perDay,
     wowId: new Float64Array(REF_DAYS).fill(-Infinity), wow: new Float64Array(REF_DAYS),
+    psum: new Float64Array(slots), pcnt: new Float64Array(slots), pend: -Infinity,
   };
+}
+
+/**
+ * Ends the held run of samples (blocks st.pend … `to`): adds them to the hour sums (`keep`, the run
+ * was a lull) or drops them (it became a crash). A run is shorter than a day (crash.ts), so its
+ * blocks are all still in the ring.
+ */
+function endHeld(st: TrendState, to: number, keep: boolean): void {
+  const { id, sum, cnt, psum, pcnt } = st;
+  const slots = id.length;
+  for (let b = st.pend; b <= to; b++) {
+    const slot = ((b % slots) + slots) % slots;
+    if (keep && id[slot] === b) {
+      sum[slot] = (sum[slot] as number) + (psum[slot] as number);
+      cnt[slot] = (cnt[slot] as number) + (pcnt[slot] as number);
+    }
+    psum[slot] = 0;
+    pcnt[slot] = 0;
+  }
+  st.pend = -Infinity;
 }
 
 /** Hourly means of the day starting at sample `from` (hours × 1), NaN for an hour without data. */
@@ -142,9 +171,15 @@ function dayNoise(st: TrendState, lastDay: number): number {
   return 1.4826 * (dev[dev.length >> 1] as number);
 }
 
-/** Adds values[k] as sample `first + k`. */
-export function stepTrend(st: TrendState, values: Float64Array, first: number, stepMs: number): void {
-  const { size, phase, id, sum, cnt } = st;
+/**
+ * Adds values[k] as sample `first + k`. `marks[k]` (the crash detector's, Chunk.marks) leaves
+ * crashes out: a sample of a crash is not added, ever (an outage is the crash's finding, not a
+ * trend, also after it has resolved: its hours count only their other samples, and an hour wholly
+ * inside a crash is missing from the comparisons); a down sample that may start one is held back
+ * until its run ends (then added) or becomes a crash (then dropped).
+ */
+export function stepTrend(st: TrendState, values: Float64Array, first: number, stepMs: number, marks?: Uint8Array): void {
+  const { size, phase, id, sum, cnt, psum, pcnt } = st;
   const slots = id.length;
   const n = values.length;
   let block = Math.floor((first - phase) / size);
@@ -154,6 +189,8 @@ export function stepTrend(st: TrendState, values: Float64Array, first: number, s
     id[slot] = block;
     sum[slot] = 0;
     cnt[slot] = 0;
+    psum[slot] = 0;
+    pcnt[slot] = 0;
   }
   for (let k = 0; k < n; k++) {
     if (left === 0) {
@@ -163,12 +200,24 @@ export function stepTrend(st: TrendState, values: Float64Array, first: number, s
       id[slot] = block;
       sum[slot] = 0;
       cnt[slot] = 0;
+      psum[slot] = 0;
+      pcnt[slot] = 0;
       left = size;
     }
     const v = values[k] as number;
-    if (v === v) {
-      sum[slot] = (sum[slot] as number) + v;
-      cnt[slot] = (cnt[slot] as number) + 1;
+    const mark = marks ? (marks[k] as number) : 0;
+    if (mark === MARK_HELD) {
+      if (st.pend === -Infinity) st.pend = block;
+      if (v === v) {
+        psum[slot] = (psum[slot] as number) + v;
+        pcnt[slot] = (pcnt[slot] as number) + 1;
+      }
+    } else {
+      if (st.pend !== -Infinity) endHeld(st, block, mark !== MARK_CRASH);
+      if (mark !== MARK_CRASH && v === v) {
+        sum[slot] = (sum[slot] as number) + v;
+        cnt[slot] = (cnt[slot] as number) + 1;
+      }
     }
     left--;
   }
@@ -270,6 +319,8 @@ function weightedSlope(ratios: Ratio[]): { slope: number; se: number } {
  * (the slope of that ramp is the daily rate), an older one as all ratios sitting at 7× the rate.
  * With 4–10 days only day-over-day changes exist; a weekend would pass for a loss, so all three
  * must agree with the 3-day change before it counts.
+ * A compared day with fewer than 3 hours that have data on both sides (e.g. the first hours of a
+ * day that a crash covered, which stepTrend leaves out) gives no estimate (null).
  */
 export function trendAt(st: TrendState, n: number, series: { start: number; stepMs: number }, opts: TrendOptions = {}): TrendEstimate | null {
   const min = opts.minRatePerDay ?? 0.01;
@@ -323,7 +374,7 @@ export function estimateTrend(series: Series, opts: TrendOptions = {}): TrendEst
  * consecutive checks opens (or extends) an episode that is held for HOLD_MS after its last
  * significant check. Decisions depend on sample counts only, so chunking does not change them.
  */
-export function stepTrendEpisodes(st: TrendState, values: Float64Array, first: number, grid: { start: number; stepMs: number }, opts: TrendOptions = {}): void {
+export function stepTrendEpisodes(st: TrendState, values: Float64Array, first: number, grid: { start: number; stepMs: number }, opts: TrendOptions = {}, marks?: Uint8Array): void {
   const { perHour } = geometry(grid.stepMs);
   const hold = Math.round(HOLD_MS / grid.stepMs);
   const h = st.held;
@@ -333,7 +384,7 @@ export function stepTrendEpisodes(st: TrendState, values: Float64Array, first: n
     const i = first + k;
     const into = (((i - st.phase) % perHour) + perHour) % perHour;
     const upto = Math.min(n, k + (into === 0 ? perHour : perHour - into));
-    stepTrend(st, values.subarray(k, upto), i, grid.stepMs);
+    stepTrend(st, values.subarray(k, upto), i, grid.stepMs, marks?.subarray(k, upto));
     k = upto;
     const fed = first + k;
     if ((((fed - st.phase) % perHour) + perHour) % perHour !== 0) continue;
@@ -362,9 +413,12 @@ export const trendDetector: Detector<TrendState> = {
     recycle.day0 = fresh.day0;
     recycle.wowId = fresh.wowId;
     recycle.wow = fresh.wow;
+    recycle.psum.fill(0);
+    recycle.pcnt.fill(0);
+    recycle.pend = -Infinity;
     return recycle;
   },
-  step: (st, c, settings) => stepTrendEpisodes(st, c.values, c.first, c, settings.trend),
+  step: (st, c, settings) => stepTrendEpisodes(st, c.values, c.first, c, settings.trend, c.marks),
   evaluate(st, at, settings) {
     const trend = trendAt(st, at.n, at, settings.trend);
     const signals = { trendPerDay: trend ? trend.ratePerDay : null };
