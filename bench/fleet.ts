@@ -8,7 +8,8 @@
 // ingest measurement writes into (0 skips it); --postgres: BENCH_POSTGRES_URL (default
 // postgresql://postgres@127.0.0.1:5432/portal_bench_fleet), recreated on each run.
 // Ticks call whatever runDetection is in lib/findings; "first tick after a restart" runs in a
-// fresh Node process against the same database. Wall-clock times: other jobs on the machine count.
+// fresh Node process against the same database, once as it starts (the tick loads the modules and
+// restores every state) and once after the server's start-up restore (printed separately). Wall-clock times: other jobs on the machine count.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -209,6 +210,20 @@ if (process.argv.includes("--phase")) {
     process.env.DATABASE_URL = arg("db");
     const t = await tick(Number(arg("now")) + STEP_MS);
     result = { ms: t.ms };
+  } else if (which === "restart-warm") {
+    // a fresh process that does what the server does at start (lib/scheduler/start.ts): load the
+    // detection modules, restore the detector states (lib/findings/warm-up.ts); then traffic
+    // arrives (one new sample per app, as before a steady tick) and the first tick runs
+    process.env.DATABASE_URL = arg("db");
+    const t0 = performance.now();
+    const { warmUpDetection } = await import("@/lib/findings/warm-up");
+    await import("@/lib/findings/run-detection");
+    const loadMs = performance.now() - t0;
+    const w = await warmUpDetection({ now: () => Number(arg("now")) });
+    const { db } = await import("@/lib/db/client");
+    const apps = await db().app.findMany({ select: { id: true, appId: true }, orderBy: { appId: "asc" } });
+    const t = await steadyTick({ url: arg("db"), apps, end: Number(arg("now")) }, 1);
+    result = { loadMs, warmMs: w.ms, restored: w.restored, apps: w.apps, longestSliceMs: w.longestSliceMs, ms: t.ms, rebuilt: t.s.rebuilt };
   } else if (which === "reads") {
     process.env.DATABASE_URL = arg("db");
     const { db } = await import("@/lib/db/client");
@@ -250,6 +265,9 @@ say(`steady tick (one new sample per app), ${DAYS} d history`, `${(h.steady / 10
 say("steady tick, 1 d history", `${(oneDay.steady / 1000).toFixed(2)} s → ${DAYS} d / 1 d = ${(h.steady / oneDay.steady).toFixed(2)}×`);
 const restart = phase<{ ms: number }>("restart", [...endArgs, "--db", h.url, "--now", String(h.now)]);
 say("first tick after a restart (fresh process)", `${(restart.ms / 1000).toFixed(2)} s = ${(restart.ms / h.steady).toFixed(2)}× steady`);
+const warm = phase<{ loadMs: number; warmMs: number; restored: number; apps: number; longestSliceMs: number; ms: number; rebuilt: number }>("restart-warm", [...endArgs, "--db", h.url, "--now", String(h.now)]);
+say("start-up of a fresh process: detection modules loaded, then the states restored (lib/findings/warm-up.ts)", `${(warm.loadMs / 1000).toFixed(2)} s + ${(warm.warmMs / 1000).toFixed(2)} s (${warm.restored} of ${warm.apps} states; longest slice ${warm.longestSliceMs.toFixed(0)} ms)`);
+say("first tick after that start-up (one new sample per app)", `${(warm.ms / 1000).toFixed(2)} s = ${(warm.ms / h.steady).toFixed(2)}× steady (${warm.rebuilt} rebuilt)`);
 const reads = phase<{ idle: number; idleN: number; busy: number; busyN: number; rate: number }>("reads", [...endArgs, "--db", h.url]);
 say("GET /api/apps/:id/traffic p99, idle", `${reads.idle.toFixed(1)} ms (${reads.idleN} requests)`);
 say("GET p99 during flat-out POST /api/traffic (2 × 10,000-sample requests in flight)", `${reads.busy.toFixed(1)} ms = ${(reads.busy / reads.idle).toFixed(2)}× idle (${reads.busyN} requests; ingest ${reads.rate.toFixed(0)} samples/s meanwhile)`);

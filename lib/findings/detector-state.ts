@@ -156,6 +156,59 @@ export async function prefetchStates(appRefs: string[], rows: Map<string, StateR
   return out;
 }
 
+const ROWS_SQLITE = (n: number) =>
+  `SELECT "appRef", "state", "watermark", "stepMs", "settingsKey", "version", "revision", "lateSeq", "builtLateSeq" FROM "DetectorState" WHERE "appRef" IN (${Array(n).fill("?").join(", ")})`;
+
+/**
+ * The start-up restore (lib/findings/warm-up.ts) of a slice of apps: their rows and checkpoints
+ * in one query, each checkpoint stepped over the raw samples after its own watermark up to the
+ * row's (the replay the first tick after a restart would do; nothing is evaluated or written),
+ * then kept in this process's cache at the row's revision — the state the last writer held.
+ * A tick uses it only while that revision is still the stored one (readState): when another
+ * replica writes in between, the tick reads the new checkpoint as it would without the restore.
+ * Skipped (left to the tick): apps whose state the tick would rebuild (other version or settings,
+ * marked late, unreadable, checkpoint older than the raw window, a replay that does not end at
+ * the row's watermark) and apps this process already holds at that revision or a newer one.
+ */
+export async function restoreStates(apps: { appRef: string; settings: DetectionSettings }[], now: number): Promise<{ restored: number; skipped: number }> {
+  if (apps.length === 0) return { restored: 0, skipped: 0 };
+  const refs = apps.map((a) => a.appRef);
+  const conn = await sqliteConnection();
+  const got = conn
+    ? (statement(conn, ROWS_SQLITE(refs.length)).all(...refs) as (Parameters<typeof toRow>[0] & { state: Uint8Array })[])
+    : await db().detectorState.findMany({ where: { appRef: { in: refs } }, select: { ...meta, state: true } });
+  const rawCut = cutoffs(trafficLevels(), now).raw * 1000;
+  const held = (appRef: string, revision: number) => (cache().get(appRef)?.revision ?? -1) >= revision;
+  const byRef = new Map(apps.map((a) => [a.appRef, a.settings]));
+  const todo: { row: StateRow; stored: Stored; settings: DetectionSettings; key: string }[] = [];
+  for (const r of got) {
+    const row = toRow(r);
+    const settings = byRef.get(row.appRef);
+    if (!settings || row.version !== STATE_VERSION || row.lateSeq !== row.builtLateSeq || held(row.appRef, row.revision)) continue;
+    const key = settingsKey(settings);
+    if (row.settingsKey !== key) continue;
+    const stored = decodeStored(r.state);
+    if (!stored || stored.watermark < rawCut || stored.watermark > row.watermark) continue;
+    todo.push({ row, stored, settings, key });
+  }
+  const until = Math.max(...todo.map((t) => t.row.watermark), -Infinity);
+  const samples = await loadRawAfterMany(todo.map((t) => ({ appRef: t.row.appRef, afterMs: t.stored.watermark })), until + 1);
+  let restored = 0;
+  for (const { row, stored, settings, key } of todo) {
+    const all = samples.get(row.appRef);
+    // a tick (a manual one for this app) got to it meanwhile: keep what it holds
+    if (!all || held(row.appRef, row.revision)) continue;
+    // only up to the row's watermark: newer samples are the next tick's
+    let n = all.ts.length;
+    while (n > 0 && (all.ts[n - 1] as number) > row.watermark) n--;
+    const fresh = { ts: all.ts.subarray(0, n), values: all.values.subarray(0, n) };
+    const out = await step(stored, row, fresh, settings, key, { now, lookbackMs: 0, timed: false });
+    // step keeps the state at the row's revision when the replay ends at the row's watermark
+    if (out && !out.update && cache().get(row.appRef)?.state === stored) restored++;
+  }
+  return { restored, skipped: apps.length - restored };
+}
+
 /** A stored state, or null when it cannot be read or is not one of this version. */
 function decodeStored(bytes: Uint8Array): Stored | null {
   try {

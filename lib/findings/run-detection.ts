@@ -1,15 +1,16 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { detectNoData, DAY_MS, type DetectionSettings, type Stage } from "@/lib/detection";
+import { detectNoData, DAY_MS, type Stage } from "@/lib/detection";
 import { detectionMetrics } from "@/lib/metrics/registry";
 import { deliverDue } from "@/lib/notify/deliver";
 import { escalateDue } from "@/lib/notify/escalate";
 import { pageNewFindings } from "@/lib/notify/page";
 import { HOLDER, slotOf } from "@/lib/scheduler/lease";
 import { advanceApp, forget, loadStateRows, prefetchFresh, prefetchStates, remember, StateConflict } from "./detector-state";
-import { loadAppsForDetection, type DetectionApp } from "./load-apps";
+import { detectionSettings, loadAppsForDetection, type DetectionApp } from "./load-apps";
 import { isQuiet, persistEvaluation, persistQuiet, type QuietItem } from "./persist";
 import { claimShard, finishShard, latestFinishedTick, openTick, shardOf } from "./shards";
+import { stopWarmUp } from "./warm-up";
 
 export type RunSummary = {
   apps: number; evaluated: number; skipped: number; errors: number; opened: number; resolved: number; notifications: number; sent: number;
@@ -18,7 +19,6 @@ export type RunSummary = {
 };
 
 const seconds = (ms: number) => ms / 1000;
-const ANOMALY_HOLD_MS = 3_600_000;
 
 const emptySummary = (apps: number): RunSummary => ({ apps, evaluated: 0, skipped: 0, errors: 0, opened: 0, resolved: 0, notifications: 0, sent: 0, rebuilt: 0, conflicts: 0 });
 
@@ -33,11 +33,7 @@ async function evaluateApp(
 ): Promise<QuietItem | null> {
   const m = detectionMetrics();
   const e = env();
-  // The anomaly score fires once and is then muted; looking back an hour (at least one
-  // interval) means a hit is seen by the passes of the next hour, so its finding stays open
-  // that long instead of flickering for one pass, or being missed between two passes.
-  const lookbackMs = Math.max(ANOMALY_HOLD_MS, e.DETECTION_INTERVAL_SECONDS * 1000);
-  const settings: DetectionSettings = { appName: app.appId, thresholds: app.thresholdsForDetection, evaluationIntervalMs: lookbackMs };
+  const settings = detectionSettings(app);
   let t = performance.now();
   const adv = await advanceApp(app.id, settings, row, { now: now.getTime(), lookbackMs: e.DETECTION_LOOKBACK_DAYS * DAY_MS, timed: true, prefetched, states });
   const advanceMs = performance.now() - t;
@@ -150,6 +146,7 @@ async function notify(now: Date, s: RunSummary): Promise<void> {
 // A manual pass (POST /api/detection/run, tests): every app (or one), no shards.
 async function runOnce(appId: string | undefined, now: Date): Promise<RunSummary> {
   const t = performance.now();
+  if (!appId) stopWarmUp();
   const apps = await loadAppsForDetection(appId);
   const s = emptySummary(apps.length);
   await evaluateApps(apps, now, s);
@@ -166,6 +163,7 @@ export type TickSummary = RunSummary & { tick: number; shards: number[]; tickDon
 // grouping into one message per person see the whole tick's new findings, as with one replica.
 async function tickOnce(now: Date, shards: number, intervalMs: number): Promise<TickSummary> {
   const t = performance.now();
+  stopWarmUp();
   const tick = slotOf(now.getTime(), intervalMs);
   await openTick(tick, shards);
   let apps: DetectionApp[] | null = null;

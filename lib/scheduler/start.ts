@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { runDetectionTick } from "@/lib/findings/run-detection";
 import { pruneShards } from "@/lib/findings/shards";
+import { warmUpDetection, warmUpSettled } from "@/lib/findings/warm-up";
 import { detectionMetrics } from "@/lib/metrics/registry";
 import { deliverDue } from "@/lib/notify/deliver";
 import { escalateDue } from "@/lib/notify/escalate";
@@ -23,6 +24,11 @@ const g = globalThis as unknown as { portalSchedulerStop?: () => void };
 export function startScheduler(): void {
   const e = env();
   if (!e.SCHEDULER_ENABLED || g.portalSchedulerStop) return;
+  // the detector states are restored into this process before its first tick, in slices between
+  // requests (lib/findings/warm-up.ts); the first tick waits for that, at most one interval
+  void warmUpDetection().then((w) => {
+    console.log(`[detection] start-up restore: ${w.restored} of ${w.apps} detector states in ${Math.round(w.ms)} ms${w.stopped ? " (stopped early)" : ""}`);
+  });
   const jobs: Job[] = [
     {
       name: "detection",
@@ -31,7 +37,10 @@ export function startScheduler(): void {
       // (lib/findings/shards.ts); ticks start at the slot boundary on every replica
       exclusive: false,
       aligned: true,
-      run: () => runDetectionTick(),
+      run: async () => {
+        await warmUpSettled(e.DETECTION_INTERVAL_SECONDS * 1000);
+        return runDetectionTick();
+      },
       // portal_detection_runs_total{outcome="skipped"}: a tick that found the last pass still running
       onSkipped: () => detectionMetrics().runs.inc({ outcome: "skipped" }),
     },

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { encodeState, generateTraffic, settingsKey } from "@/lib/detection";
+import { decodeState, encodeState, generateTraffic, settingsKey } from "@/lib/detection";
 import { advanceApp, clearDetectorStateCache, heldState, loadStateRows, StateConflict } from "@/lib/findings/detector-state";
+import { warmUpDetection } from "@/lib/findings/warm-up";
 import { loadAppsForDetection } from "@/lib/findings/load-apps";
 import { persistEvaluation, persistQuiet } from "@/lib/findings/persist";
 import { runDetection } from "@/lib/findings/run-detection";
@@ -81,6 +82,21 @@ async function expectSameState() {
   clearDetectorStateCache();
 }
 
+/** A new process: no decoded states, no traffic keys, no start-up restore run yet. */
+function restartProcess() {
+  clearDetectorStateCache();
+  const g = globalThis as { portalTrafficKeys?: unknown; portalWarmUp?: unknown };
+  g.portalTrafficKeys = undefined;
+  g.portalWarmUp = undefined;
+}
+
+/** The state this process holds for A after a tick is B's (a fresh full pass), byte for byte. */
+async function expectHeldIsFresh() {
+  const held = heldState(twin.a.id);
+  expect(held).toBeDefined();
+  expect(held && Buffer.from(encodeState(held)).toString("base64")).toBe((await stateText(twin.b.id)).bytes);
+}
+
 beforeAll(async () => {
   const team = await makeTeam();
   twin = { a: await makeApp(team.id), b: await makeApp(team.id) };
@@ -155,6 +171,64 @@ describe("incremental detection in the server", () => {
     await write(twin.b.id, done, done + 4);
     done += 4;
     expect(await tickBoth(tsOf(done - 1) + 60_000)).toMatchObject({ evaluated: 1, rebuilt: 0 });
+    await expectSameState();
+  });
+
+  it("restores the states at start-up, and the first tick then steps the restored state and matches a fresh pass", async () => {
+    // ticks until A's stored checkpoint is older than its row (a quiet step rewrites no state
+    // unless a checkpoint is due), so the restore has samples to replay
+    const checkpointBehind = async () => {
+      const r = await db().detectorState.findUniqueOrThrow({ where: { appRef: twin.a.id } });
+      return decodeState<{ watermark: number }>(r.state).watermark < Number(r.watermark);
+    };
+    for (let k = 0; k < 6 && !(await checkpointBehind()); k++) {
+      await write(twin.a.id, done, done + 1);
+      await write(twin.b.id, done, done + 1);
+      done += 1;
+      await tickBoth(tsOf(done - 1) + 60_000);
+    }
+    expect(await checkpointBehind()).toBe(true);
+    // (B is rebuilt every tick: its stored state is the state at its row's watermark)
+    const bBytes = (await stateText(twin.b.id)).bytes;
+
+    // a new process: the scheduler's start-up restore, then samples arrive, then the first tick
+    restartProcess();
+    const now = () => tsOf(done - 1) + 60_000;
+    const w = await warmUpDetection({ now });
+    expect(w.stopped).toBe(false);
+    expect(w.restored).toBeGreaterThanOrEqual(1);
+    // held at the row's revision, and it is the state the last writer had (B's, byte for byte)
+    const held = heldState(twin.a.id);
+    expect(held && Buffer.from(encodeState(held)).toString("base64")).toBe(bBytes);
+    await write(twin.a.id, done, done + 2);
+    await write(twin.b.id, done, done + 2);
+    done += 2;
+    expect(await tickBoth(tsOf(done - 1) + 60_000)).toMatchObject({ evaluated: 1, rebuilt: 0 });
+    await expectHeldIsFresh();
+    await expectSameState();
+  });
+
+  it("uses a state restored at start-up only while its revision is still the stored one (another replica wrote meanwhile)", async () => {
+    restartProcess();
+    const w = await warmUpDetection({ now: () => tsOf(done - 1) + 60_000 });
+    expect(w.restored).toBeGreaterThanOrEqual(1);
+    const restored = (globalThis as { portalDetectorStates?: unknown }).portalDetectorStates;
+    const revision = (await stateText(twin.a.id)).revision;
+    // another replica: a late sample (an earlier step re-sent with another value) makes it
+    // rebuild A's state and write a new revision; this process still holds the old state
+    const late = done - 10;
+    await write(twin.a.id, late, late + 1, () => 1);
+    await write(twin.b.id, late, late + 1, () => 1);
+    clearDetectorStateCache();
+    expect(await tickBoth(tsOf(done - 1) + 60_000)).toMatchObject({ evaluated: 1, rebuilt: 1 });
+    expect((await stateText(twin.a.id)).revision).toBe(revision + 1);
+    (globalThis as { portalDetectorStates?: unknown }).portalDetectorStates = restored;
+    // this process's next tick must not step the stale state (it fed the old value)
+    await write(twin.a.id, done, done + 2);
+    await write(twin.b.id, done, done + 2);
+    done += 2;
+    expect(await tickBoth(tsOf(done - 1) + 60_000)).toMatchObject({ evaluated: 1, rebuilt: 0 });
+    await expectHeldIsFresh();
     await expectSameState();
   });
 
