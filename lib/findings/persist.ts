@@ -5,9 +5,8 @@ import { reconcileFindings, type DetectionResult, type FindingDetectorName, type
 import { queueResolved } from "@/lib/notify/queue";
 import type { DetectionApp } from "./load-apps";
 import { PAGING_SEVERITIES, isSeverity } from "@/lib/domain/enums";
-import { checkpointDue, writeState, type StateUpdate } from "./detector-state";
+import { checkpointDue, writeState, type StateRow, type StateUpdate } from "./detector-state";
 import { encodeState } from "@/lib/detection";
-import { placeholders } from "@/lib/db/sql";
 import { providerOf } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 import { seriesKeys } from "@/lib/traffic/keys";
@@ -87,9 +86,9 @@ const CHUNK = 400;
 export async function persistQuiet(items: QuietItem[], now: Date): Promise<Map<string, QuietOutcome>> {
   const out = new Map<string, QuietOutcome>();
   if (items.length === 0) return out;
-  const pg = providerOf(env().DATABASE_URL) === "postgresql";
-  const cast = (p: string, type: string) => (pg ? `${p}::${type}` : p);
-  const at = pg ? now.toISOString() : now.toISOString().replace("Z", "+00:00");
+  if (providerOf(env().DATABASE_URL) === "postgresql") return persistQuietPostgres(items, now, out);
+  // SQLite from here: "?" placeholders, timestamps as ISO text with an explicit offset
+  const at = now.toISOString().replace("Z", "+00:00");
   const keys = await seriesKeys(items.filter((i) => i.update?.recount).map((i) => i.app.id), false);
   await db().$transaction(async (tx) => {
     const winners: QuietItem[] = [];
@@ -113,11 +112,10 @@ export async function persistQuiet(items: QuietItem[], now: Date): Promise<Map<s
     }
     for (let i = 0; i < bulk.length; i += CHUNK) {
       const chunk = bulk.slice(i, i + CHUNK);
-      const ph = placeholders(chunk.length * 3 + 1);
       // (SQLite numbers "?" by position: the timestamp comes first in the text and in the parameters)
-      const values = chunk.map((_, k) => `(${cast(ph[3 * k + 1] as string, "text")}, ${cast(ph[3 * k + 2] as string, "int")}, ${cast(ph[3 * k + 3] as string, "bigint")})`).join(", ");
+      const values = chunk.map(() => "(?, ?, ?)").join(", ");
       const won = await tx.$queryRawUnsafe<{ appRef: string }[]>(
-        `UPDATE "DetectorState" SET "watermark" = v.column3, "revision" = v.column2 + 1, "updatedAt" = ${cast(ph[0] as string, "timestamp(3)")}
+        `UPDATE "DetectorState" SET "watermark" = v.column3, "revision" = v.column2 + 1, "updatedAt" = ?
          FROM (VALUES ${values}) AS v WHERE "DetectorState"."appRef" = v.column1 AND "DetectorState"."revision" = v.column2
          RETURNING "DetectorState"."appRef" AS "appRef"`,
         at, ...chunk.flatMap((it) => [it.app.id, (it.update as StateUpdate & { previous: { revision: number } }).previous.revision, BigInt((it.update as StateUpdate).watermark)]),
@@ -136,8 +134,7 @@ export async function persistQuiet(items: QuietItem[], now: Date): Promise<Map<s
     const slipped: string[] = [];
     for (let i = 0; i < counted.length; i += CHUNK) {
       const chunk = counted.slice(i, i + CHUNK);
-      const ph = placeholders(chunk.length * 4);
-      const values = chunk.map((_, k) => `(${cast(ph[4 * k] as string, "text")}, ${cast(ph[4 * k + 1] as string, "int")}, ${cast(ph[4 * k + 2] as string, "bigint")}, ${cast(ph[4 * k + 3] as string, "bigint")})`).join(", ");
+      const values = chunk.map(() => "(?, ?, ?, ?)").join(", ");
       const rows = await tx.$queryRawUnsafe<{ appRef: string; n: bigint | number }[]>(
         `SELECT v.column1 AS "appRef", (SELECT COUNT(*) FROM "TrafficSample" t WHERE t."key" = v.column2 AND t."ts" > v.column3 AND t."ts" <= v.column4) AS "n" FROM (VALUES ${values}) AS v`,
         ...chunk.flatMap((it) => {
@@ -161,13 +158,12 @@ export async function persistQuiet(items: QuietItem[], now: Date): Promise<Map<s
       const open = it.app.findings.map((f) => ({ ...f, detector: f.detector as FindingDetectorName }));
       for (const { previous, current } of reconcileFindings<Open>(open, it.result.findings).stillOpen) {
         const w = new Date(current.window.to).toISOString();
-        refresh.push({ id: previous.id, observed: finite(current.observed), windowTo: pg ? w : w.replace("Z", "+00:00") });
+        refresh.push({ id: previous.id, observed: finite(current.observed), windowTo: w.replace("Z", "+00:00") });
       }
     }
     for (let i = 0; i < refresh.length; i += CHUNK) {
       const chunk = refresh.slice(i, i + CHUNK);
-      const ph = placeholders(chunk.length * 3);
-      const values = chunk.map((_, k) => `(${cast(ph[3 * k] as string, "text")}, ${cast(ph[3 * k + 1] as string, "float8")}, ${cast(ph[3 * k + 2] as string, "timestamp(3)")})`).join(", ");
+      const values = chunk.map(() => "(?, ?, ?)").join(", ");
       await tx.$executeRawUnsafe(
         `UPDATE "Finding" SET "observed" = v.column2, "windowTo" = v.column3 FROM (VALUES ${values}) AS v WHERE "Finding"."id" = v.column1`,
         ...chunk.flatMap((r) => [r.id, r.observed, r.windowTo]),
@@ -176,9 +172,7 @@ export async function persistQuiet(items: QuietItem[], now: Date): Promise<Map<s
     // the apps' signals
     for (let i = 0; i < winners.length; i += CHUNK) {
       const chunk = winners.slice(i, i + CHUNK);
-      const ph = placeholders(chunk.length * 10);
-      const types = ["text", "float8", "float8", "float8", "float8", "timestamp(3)", "float8", "float8", "float8", "int"];
-      const values = chunk.map((_, k) => `(${types.map((t, j) => cast(ph[10 * k + j] as string, t)).join(", ")})`).join(", ");
+      const values = chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ");
       await tx.$executeRawUnsafe(
         `INSERT INTO "AppSignal" ("appRef", "anomalyScore", "trendPerDay", "expected", "observed", "evaluatedAt", "predLow", "predHigh", "outsideShare", "calibrationSamples")
          VALUES ${values}
@@ -188,10 +182,105 @@ export async function persistQuiet(items: QuietItem[], now: Date): Promise<Map<s
         ...chunk.flatMap(({ app, result }) => {
           const e = new Date(result.evaluatedAt).toISOString();
           return [
-            app.id, finite(result.anomalyScore), result.trendPerDay, finite(result.expected), finite(result.observed), pg ? e : e.replace("Z", "+00:00"),
+            app.id, finite(result.anomalyScore), result.trendPerDay, finite(result.expected), finite(result.observed), e.replace("Z", "+00:00"),
             finiteOrNull(result.prediction.low), finiteOrNull(result.prediction.high), result.prediction.outsideShare, result.prediction.samples,
           ];
         }),
+      );
+    }
+  });
+  return out;
+}
+
+type Stepped = StateUpdate & { previous: StateRow };
+
+// persistQuiet on PostgreSQL: the same statements in the same order, each one for the whole batch
+// with its values as arrays (unnest): a short statement text to parse and plan instead of one
+// placeholder per value, and the checkpoints due written in the same statement as the watermark
+// moves (their state bytes as a bytea array, NULL for the others). Round trips per batch: BEGIN,
+// the state rows, the recount, the still-open findings (when any), the signals, COMMIT.
+async function persistQuietPostgres(items: QuietItem[], now: Date, out: Map<string, QuietOutcome>): Promise<Map<string, QuietOutcome>> {
+  const keys = await seriesKeys(items.filter((i) => i.update?.recount).map((i) => i.app.id), false);
+  const at = now.toISOString();
+  await db().$transaction(async (tx) => {
+    const winners: QuietItem[] = [];
+    const stepped: QuietItem[] = [];
+    for (const item of items) {
+      if (!item.update) {
+        winners.push(item);
+        out.set(item.app.id, { revision: null, slipped: false });
+      } else if (!item.update.previous) throw new Error("persistQuiet: a new state row goes through persistEvaluation");
+      else stepped.push(item);
+    }
+    // the state rows, conditional on the revision read; the state bytes only where a checkpoint is due
+    if (stepped.length > 0) {
+      const u = (it: QuietItem) => it.update as Stepped;
+      const won = await tx.$queryRawUnsafe<{ appRef: string }[]>(
+        `UPDATE "DetectorState" d SET "watermark" = v."watermark", "revision" = v."revision" + 1, "updatedAt" = $5::timestamp(3), "state" = COALESCE(v."state", d."state")
+         FROM unnest($1::text[], $2::int[], $3::bigint[], $4::bytea[]) AS v("appRef", "revision", "watermark", "state")
+         WHERE d."appRef" = v."appRef" AND d."revision" = v."revision"
+         RETURNING d."appRef" AS "appRef"`,
+        stepped.map((it) => it.app.id), stepped.map((it) => u(it).previous.revision), stepped.map((it) => u(it).watermark),
+        stepped.map((it) => (checkpointDue(it.app.id, u(it).previous.revision + 1) ? encodeState(u(it).state) : null)), at,
+      );
+      const ok = new Set(won.map((w) => w.appRef));
+      for (const it of stepped) {
+        if (ok.has(it.app.id)) {
+          winners.push(it);
+          out.set(it.app.id, { revision: u(it).previous.revision + 1, slipped: false });
+        } else out.set(it.app.id, "conflict");
+      }
+    }
+    // the recount: raw samples in (read after, new watermark], counted now (after the rows are
+    // locked: a statement of its own, with a snapshot taken after the update), against what was read
+    const counted = winners.filter((it) => it.update?.recount && keys.has(it.app.id));
+    const slipped: string[] = [];
+    if (counted.length > 0) {
+      const rc = (it: QuietItem) => it.update as StateUpdate & { recount: { afterMs: number; count: number } };
+      const rows = await tx.$queryRawUnsafe<{ appRef: string; n: bigint | number }[]>(
+        `SELECT v."appRef", (SELECT COUNT(*) FROM "TrafficSample" t WHERE t."key" = v."key" AND t."ts" > v."after" AND t."ts" <= v."through") AS "n"
+         FROM unnest($1::text[], $2::int[], $3::bigint[], $4::bigint[]) AS v("appRef", "key", "after", "through")`,
+        counted.map((it) => it.app.id), counted.map((it) => keys.get(it.app.id) as number),
+        counted.map((it) => Math.floor(rc(it).recount.afterMs / 1000)), counted.map((it) => Math.floor(rc(it).watermark / 1000)),
+      );
+      const want = new Map(counted.map((it) => [it.app.id, rc(it).recount.count]));
+      for (const r of rows) if (Number(r.n) !== want.get(r.appRef)) slipped.push(r.appRef);
+    }
+    if (slipped.length > 0) {
+      await tx.detectorState.updateMany({ where: { appRef: { in: slipped } }, data: { lateSeq: { increment: 1 } } });
+      for (const appRef of slipped) {
+        const o = out.get(appRef);
+        if (o && o !== "conflict") o.slipped = true;
+      }
+    }
+    // still-open findings: their latest observation
+    const refresh: { id: string; observed: number; windowTo: string }[] = [];
+    for (const it of winners) {
+      const open = it.app.findings.map((f) => ({ ...f, detector: f.detector as FindingDetectorName }));
+      for (const { previous, current } of reconcileFindings<Open>(open, it.result.findings).stillOpen) {
+        refresh.push({ id: previous.id, observed: finite(current.observed), windowTo: new Date(current.window.to).toISOString() });
+      }
+    }
+    if (refresh.length > 0) {
+      await tx.$executeRawUnsafe(
+        `UPDATE "Finding" f SET "observed" = v."observed", "windowTo" = v."windowTo"
+         FROM unnest($1::text[], $2::float8[], $3::timestamp(3)[]) AS v("id", "observed", "windowTo") WHERE f."id" = v."id"`,
+        refresh.map((r) => r.id), refresh.map((r) => r.observed), refresh.map((r) => r.windowTo),
+      );
+    }
+    // the apps' signals
+    if (winners.length > 0) {
+      const col = <T>(f: (it: QuietItem) => T) => winners.map(f);
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "AppSignal" ("appRef", "anomalyScore", "trendPerDay", "expected", "observed", "evaluatedAt", "predLow", "predHigh", "outsideShare", "calibrationSamples")
+         SELECT * FROM unnest($1::text[], $2::float8[], $3::float8[], $4::float8[], $5::float8[], $6::timestamp(3)[], $7::float8[], $8::float8[], $9::float8[], $10::int[])
+         ON CONFLICT ("appRef") DO UPDATE SET "anomalyScore" = excluded."anomalyScore", "trendPerDay" = excluded."trendPerDay", "expected" = excluded."expected",
+           "observed" = excluded."observed", "evaluatedAt" = excluded."evaluatedAt", "predLow" = excluded."predLow", "predHigh" = excluded."predHigh",
+           "outsideShare" = excluded."outsideShare", "calibrationSamples" = excluded."calibrationSamples"`,
+        col((it) => it.app.id), col((it) => finite(it.result.anomalyScore)), col((it) => it.result.trendPerDay), col((it) => finite(it.result.expected)),
+        col((it) => finite(it.result.observed)), col((it) => new Date(it.result.evaluatedAt).toISOString()),
+        col((it) => finiteOrNull(it.result.prediction.low)), col((it) => finiteOrNull(it.result.prediction.high)),
+        col((it) => it.result.prediction.outsideShare), col((it) => it.result.prediction.samples),
       );
     }
   });
