@@ -88,9 +88,17 @@ const running = new WeakMap<BetterSqlite3.Database, Checkpointer>();
 /** Moves this file connection's checkpoints to a worker thread (see above). */
 export function startCheckpointer(conn: BetterSqlite3.Database): void {
   if (conn.memory || running.has(conn)) return;
+  let c: Checkpointer;
+  try {
+    c = new Checkpointer(conn);
+  } catch (e) {
+    // no worker: SQLite's own automatic checkpoint (inside the COMMIT) stays on
+    console.error(`[db] WAL checkpoints stay on the main thread: ${(e as Error).message}`);
+    return;
+  }
   conn.pragma("wal_autocheckpoint = 0");
   conn.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
-  running.set(conn, new Checkpointer(conn));
+  running.set(conn, c);
 }
 
 export function stopCheckpointer(conn: BetterSqlite3.Database): void {
