@@ -7,6 +7,7 @@ import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PgClient } from "./generated/postgres/client";
 import { env } from "@/lib/env";
 import { sqliteFilePath } from "./migrate";
+import { startCheckpointer, stopCheckpointer } from "./wal-checkpointer";
 
 // Both generated clients come from one model (prisma/schema.prisma), so they share one shape;
 // the rest of the code sees the SQLite client's type.
@@ -50,6 +51,13 @@ function sqliteFactory(url: string, slot: { connection: BetterSqlite3.Database |
       // 64 MiB of page cache (default 2 MiB): ingest touches the newest page of every app
       conn.pragma("cache_size = -65536");
       configureSqliteConnection(conn);
+      // checkpoints run in a worker thread, not inside the COMMIT on this thread (./wal-checkpointer.ts)
+      startCheckpointer(conn);
+      const dispose = adapter.dispose.bind(adapter);
+      adapter.dispose = async () => {
+        stopCheckpointer(conn);
+        await dispose();
+      };
       slot.connection = conn;
       return adapter;
     },

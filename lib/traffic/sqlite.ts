@@ -1,17 +1,20 @@
 import "server-only";
 import type BetterSqlite3 from "better-sqlite3";
 import { setImmediate as yieldToLoop } from "node:timers/promises";
+import { walRoom } from "@/lib/db/wal-checkpointer";
 
 // Bulk traffic work on SQLite runs on Prisma's own connection (lib/db/client.ts), synchronously
 // (better-sqlite3), in bounded slices: each slice is one short transaction that starts only while
 // no Prisma transaction is open on the connection, and the event loop is given back between
 // slices. So a request waits at most for one slice, not for a whole ingest or maintenance pass,
-// and there is no second connection to get SQLITE_BUSY from.
+// and there is no second connection to get SQLITE_BUSY from. Checkpoints run in a worker thread
+// (lib/db/wal-checkpointer.ts); a slice first waits while the -wal file is over its limit.
 
 const WAIT_MS = 2;
 
 /** Runs `fn` in one IMMEDIATE transaction once the connection is free, then yields to the event loop. */
 export async function inSlice<T>(conn: BetterSqlite3.Database, fn: () => T): Promise<T> {
+  await walRoom(conn);
   while (conn.inTransaction) await new Promise((r) => setTimeout(r, WAIT_MS));
   const result = conn.transaction(fn).immediate();
   await yieldToLoop();

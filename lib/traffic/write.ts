@@ -10,6 +10,7 @@ export type WriteOutcome = { written: number; final: number[] };
 
 // Rows per transaction on SQLite (one slice: a few milliseconds), per INSERT on PostgreSQL.
 const SQLITE_SLICE = 4_000;
+const SLICE_MS = 8;
 const PG_CHUNK = 8_000;
 
 const UPSERT = `INSERT INTO "TrafficSample" ("key", "ts", "value") VALUES (?, ?, ?) ON CONFLICT ("key", "ts") DO UPDATE SET "value" = excluded."value"`;
@@ -86,12 +87,17 @@ async function writeSqlite(conn: NonNullable<Awaited<ReturnType<typeof sqliteCon
     else byKey.set(key, [k]);
   });
   const order = [...byKey.keys()].sort((a, b) => a - b).flatMap((key) => byKey.get(key) as number[]);
-  for (let i = 0; i < order.length; i += SQLITE_SLICE) {
-    const end = Math.min(order.length, i + SQLITE_SLICE);
+  // a slice ends after SQLITE_SLICE rows or SLICE_MS, whichever comes first: into a big table
+  // (one cold page per app) 4,000 rows can take tens of milliseconds, and a read waits for a slice
+  for (let i = 0; i < order.length; ) {
     written += await inSlice(conn, () => {
+      const started = performance.now();
+      const first = i;
+      const end = Math.min(order.length, i + SQLITE_SLICE);
       let n = 0;
-      for (let j = i; j < end; j++) {
-        const k = order[j] as number;
+      for (; i < end; i++) {
+        if (i > first && (i & 63) === 0 && performance.now() - started > SLICE_MS) break;
+        const k = order[i] as number;
         const r = rows[k] as Row;
         const key = keys.get(r.appRef) as number;
         const ts = toSeconds(r.ts);
