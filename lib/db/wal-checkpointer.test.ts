@@ -65,4 +65,21 @@ describe("WAL checkpoints in a worker thread", () => {
     expect(conn.pragma("wal_autocheckpoint", { simple: true })).toBe(1000);
     conn.close();
   });
+
+  it("hands the checkpoints back to the connection when the worker dies, and walRoom stops waiting", async () => {
+    const { conn } = open();
+    // a worker whose better-sqlite3 cannot be loaded: it starts, then fails asynchronously
+    startCheckpointer(conn, path.join(os.tmpdir(), "no-such-module-here", "index.js"));
+    expect(conn.pragma("wal_autocheckpoint", { simple: true })).toBe(0);
+    const deadline = Date.now() + 10_000;
+    while (conn.pragma("wal_autocheckpoint", { simple: true }) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(conn.pragma("wal_autocheckpoint", { simple: true })).toBe(1_000);
+    const insert = conn.prepare("INSERT INTO t (k, v) VALUES (?, randomblob(4000))");
+    conn.transaction(() => {
+      for (let i = 0; i < 500; i++) insert.run(i);
+    })();
+    await walRoom(conn, 1024); // returns: there is no checkpointer to wait for
+    stopCheckpointer(conn);
+    conn.close();
+  });
 });

@@ -17,6 +17,7 @@ import { Worker } from "node:worker_threads";
 // sustained ingest; journal_size_limit then truncates it back to JOURNAL_SIZE_LIMIT.
 
 const POLL_MS = 100;
+const RETRY_MS = 10;
 export const WAL_LIMIT_BYTES = 256 * 1024 * 1024;
 const JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024;
 
@@ -45,11 +46,16 @@ class Checkpointer {
   private timer: NodeJS.Timeout;
   last: Result | null = null;
 
-  constructor(private conn: BetterSqlite3.Database) {
-    const module = createRequire(import.meta.url).resolve("better-sqlite3");
+  private stopped = false;
+  private rejectPending: ((error: Error) => void) | null = null;
+
+  constructor(private conn: BetterSqlite3.Database, module: string, private onFail: (why: string) => void) {
     this.worker = new Worker(WORKER, { eval: true, workerData: { file: conn.name, module } });
     this.worker.unref();
-    this.worker.on("error", () => undefined);
+    // a worker that dies (its module did not load, its connection failed, it crashed) hands the
+    // checkpoints back to SQLite on this connection: the -wal file must never grow unchecked
+    this.worker.on("error", (e) => this.fail(e.message));
+    this.worker.on("exit", (code) => this.fail(`the worker exited (code ${code})`));
     this.timer = setInterval(() => {
       if (!this.conn.open) return this.stop();
       if (!this.pending) this.run().catch(() => undefined);
@@ -62,6 +68,11 @@ class Checkpointer {
     if (this.pending) return this.pending;
     const id = ++this.next;
     this.pending = new Promise<Result>((resolve, reject) => {
+      this.rejectPending = (error) => {
+        this.worker.off("message", onMessage);
+        this.pending = null;
+        reject(error);
+      };
       const onMessage = (m: { id: number; result?: Result; error?: string }) => {
         if (m.id !== id) return;
         this.worker.off("message", onMessage);
@@ -78,19 +89,39 @@ class Checkpointer {
   }
 
   stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
     clearInterval(this.timer);
     void this.worker.terminate();
+  }
+
+  private fail(why: string): void {
+    if (this.stopped) return;
+    this.stop();
+    this.rejectPending?.(new Error(`WAL checkpointer stopped: ${why}`));
+    this.onFail(why);
   }
 }
 
 const running = new WeakMap<BetterSqlite3.Database, Checkpointer>();
 
-/** Moves this file connection's checkpoints to a worker thread (see above). */
-export function startCheckpointer(conn: BetterSqlite3.Database): void {
+/** SQLite's default: a checkpoint inside the COMMIT that takes the -wal file past 1,000 pages. */
+const AUTOCHECKPOINT_PAGES = 1_000;
+
+/**
+ * Moves this file connection's checkpoints to a worker thread (see above). If the worker cannot
+ * start, or dies later, the connection checkpoints itself again (SQLite's automatic checkpoint)
+ * and walRoom stops waiting. `module`: what the worker loads as better-sqlite3 (tests).
+ */
+export function startCheckpointer(conn: BetterSqlite3.Database, module = createRequire(import.meta.url).resolve("better-sqlite3")): void {
   if (conn.memory || running.has(conn)) return;
   let c: Checkpointer;
   try {
-    c = new Checkpointer(conn);
+    c = new Checkpointer(conn, module, (why) => {
+      running.delete(conn);
+      if (conn.open) conn.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+      console.error(`[db] WAL checkpoints are back on the main thread: ${why}`);
+    });
   } catch (e) {
     // no worker: SQLite's own automatic checkpoint (inside the COMMIT) stays on
     console.error(`[db] WAL checkpoints stay on the main thread: ${(e as Error).message}`);
@@ -119,10 +150,19 @@ const walBytes = (conn: BetterSqlite3.Database) => {
  * has been copied back yet. Returns at once when the connection has no checkpointer.
  */
 export async function walRoom(conn: BetterSqlite3.Database, limit = WAL_LIMIT_BYTES): Promise<void> {
-  const c = running.get(conn);
-  if (!c || walBytes(conn) <= limit) return;
+  if (!running.has(conn) || walBytes(conn) <= limit) return;
   for (;;) {
-    const r = await c.run();
+    const c = running.get(conn);
+    if (!c) return; // the worker died: the connection checkpoints itself again
+    let r: Result;
+    try {
+      r = await c.run();
+    } catch (e) {
+      // a checkpoint failed: the write goes ahead (the -wal file grows), the next slice asks again
+      console.error(`[db] ${(e as Error).message}`);
+      return;
+    }
     if (r.busy === 0 && r.log === r.checkpointed) return;
+    await new Promise((resolve) => setTimeout(resolve, RETRY_MS)); // a reader still needs old frames
   }
 }
