@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { decodeState, encodeState, generateTraffic, settingsKey } from "@/lib/detection";
-import { advanceApp, clearDetectorStateCache, heldState, loadStateRows, StateConflict } from "@/lib/findings/detector-state";
+import { advanceApp, checkpointDue, clearDetectorStateCache, heldState, loadStateRows, StateConflict } from "@/lib/findings/detector-state";
 import { warmUpDetection } from "@/lib/findings/warm-up";
 import { loadAppsForDetection } from "@/lib/findings/load-apps";
 import { persistEvaluation, persistQuiet } from "@/lib/findings/persist";
@@ -296,6 +296,41 @@ describe("two writers of one state", () => {
     expect((await stateText(app.id)).revision).toBe(rows.get(app.id)!.revision + 1);
     expect((await stateText(app.id)).watermark).toBe(tsOf(602));
     expect((await signalOf(other.id))?.evaluatedAt).toBe(tsOf(602));
+  });
+
+  it("writes, in a batch of quiet evaluations, each due checkpoint to its own app and no state bytes to the others", async () => {
+    const team = await makeTeam();
+    const apps = [await makeApp(team.id), await makeApp(team.id), await makeApp(team.id), await makeApp(team.id), await makeApp(team.id)];
+    // different histories, so every app's state bytes differ
+    for (const [k, x] of apps.entries()) await write(x.id, 0, 600, (i) => 100 + k * 40 + (i % 7));
+    for (const x of apps) await runDetection({ appId: x.appId, now: new Date(tsOf(599) + 60_000) });
+    for (const [k, x] of apps.entries()) await write(x.id, 600, 603, (i) => 100 + k * 40 + (i % 7));
+    // apps 0, 2 and 4 are due a checkpoint at their next revision, 1 and 3 are not
+    for (const [k, x] of apps.entries()) {
+      let r = 1;
+      while (checkpointDue(x.id, r + 1) !== (k % 2 === 0)) r++;
+      await db().detectorState.update({ where: { appRef: x.id }, data: { revision: r } });
+    }
+    const before = new Map(await Promise.all(apps.map(async (x) => [x.id, (await stateText(x.id)).bytes] as const)));
+    const rows = await loadStateRows(apps.map((x) => x.id));
+    const opts = { now: tsOf(602) + 60_000, lookbackMs: 15 * 86_400_000, timed: false };
+    const items = [];
+    for (const x of apps) {
+      const adv = await advanceApp(x.id, { appName: x.appId, thresholds: null, evaluationIntervalMs: 3_600_000 }, rows.get(x.id) ?? null, opts);
+      const [d] = await loadAppsForDetection(x.appId);
+      expect(adv?.update?.previous).toBeTruthy();
+      items.push({ app: d!, result: adv!.result, update: adv!.update });
+    }
+    const out = await persistQuiet(items, new Date(opts.now));
+    for (const [k, x] of apps.entries()) {
+      const s = await stateText(x.id);
+      expect(out.get(x.id)).toMatchObject({ revision: rows.get(x.id)!.revision + 1 });
+      expect(s.watermark).toBe(tsOf(602));
+      const wrote = Buffer.from(encodeState(items[k]!.update!.state)).toString("base64");
+      if (k % 2 === 0) expect(s.bytes).toBe(wrote);
+      else expect(s.bytes).toBe(before.get(x.id));
+      expect(s.bytes).not.toBe(k % 2 === 0 ? before.get(x.id) : wrote);
+    }
   });
 
   it("notices a sample stored between a tick's read and its write, and rebuilds next tick", async () => {
