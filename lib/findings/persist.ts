@@ -145,22 +145,9 @@ export async function persistQuiet(items: QuietItem[], now: Date): Promise<Map<s
       const want = new Map(chunk.map((it) => [it.app.id, (it.update as StateUpdate & { recount: { count: number } }).recount.count]));
       for (const r of rows) if (Number(r.n) !== want.get(r.appRef)) slipped.push(r.appRef);
     }
-    if (slipped.length > 0) {
-      await tx.detectorState.updateMany({ where: { appRef: { in: slipped } }, data: { lateSeq: { increment: 1 } } });
-      for (const appRef of slipped) {
-        const o = out.get(appRef);
-        if (o && o !== "conflict") o.slipped = true;
-      }
-    }
-    // still-open findings: their latest observation
-    const refresh: { id: string; observed: number; windowTo: string }[] = [];
-    for (const it of winners) {
-      const open = it.app.findings.map((f) => ({ ...f, detector: f.detector as FindingDetectorName }));
-      for (const { previous, current } of reconcileFindings<Open>(open, it.result.findings).stillOpen) {
-        const w = new Date(current.window.to).toISOString();
-        refresh.push({ id: previous.id, observed: finite(current.observed), windowTo: w.replace("Z", "+00:00") });
-      }
-    }
+    await markSlipped(tx, slipped, out);
+    // still-open findings: their latest observation (SQLite stores "+00:00" timestamps)
+    const refresh = stillOpenRefresh(winners, (iso) => iso.replace("Z", "+00:00"));
     for (let i = 0; i < refresh.length; i += CHUNK) {
       const chunk = refresh.slice(i, i + CHUNK);
       const values = chunk.map(() => "(?, ?, ?)").join(", ");
@@ -252,21 +239,9 @@ async function persistQuietPostgres(items: QuietItem[], now: Date, out: Map<stri
       const want = new Map(counted.map((it) => [it.app.id, rc(it).recount.count]));
       for (const r of rows) if (Number(r.n) !== want.get(r.appRef)) slipped.push(r.appRef);
     }
-    if (slipped.length > 0) {
-      await tx.detectorState.updateMany({ where: { appRef: { in: slipped } }, data: { lateSeq: { increment: 1 } } });
-      for (const appRef of slipped) {
-        const o = out.get(appRef);
-        if (o && o !== "conflict") o.slipped = true;
-      }
-    }
+    await markSlipped(tx, slipped, out);
     // still-open findings: their latest observation
-    const refresh: { id: string; observed: number; windowTo: string }[] = [];
-    for (const it of winners) {
-      const open = it.app.findings.map((f) => ({ ...f, detector: f.detector as FindingDetectorName }));
-      for (const { previous, current } of reconcileFindings<Open>(open, it.result.findings).stillOpen) {
-        refresh.push({ id: previous.id, observed: finite(current.observed), windowTo: new Date(current.window.to).toISOString() });
-      }
-    }
+    const refresh = stillOpenRefresh(winners, (iso) => iso);
     if (refresh.length > 0) {
       await tx.$executeRawUnsafe(
         `UPDATE "Finding" f SET "observed" = v."observed", "windowTo" = v."windowTo"
@@ -308,3 +283,25 @@ async function lz4(tx: Tx): Promise<boolean> {
 
 const finite = (v: number) => (Number.isFinite(v) ? v : 0);
 const finiteOrNull = (v: number) => (Number.isFinite(v) ? v : null);
+
+/** Marks the states whose recount differed (rebuilt on the next tick) and says so in `out`. */
+async function markSlipped(tx: Tx, slipped: string[], out: Map<string, QuietOutcome>): Promise<void> {
+  if (slipped.length === 0) return;
+  await tx.detectorState.updateMany({ where: { appRef: { in: slipped } }, data: { lateSeq: { increment: 1 } } });
+  for (const appRef of slipped) {
+    const o = out.get(appRef);
+    if (o && o !== "conflict") o.slipped = true;
+  }
+}
+
+/** The still-open findings of the apps written: their latest observation and window end. */
+function stillOpenRefresh(winners: QuietItem[], timestamp: (iso: string) => string): { id: string; observed: number; windowTo: string }[] {
+  const refresh: { id: string; observed: number; windowTo: string }[] = [];
+  for (const it of winners) {
+    const open = it.app.findings.map((f) => ({ ...f, detector: f.detector as FindingDetectorName }));
+    for (const { previous, current } of reconcileFindings<Open>(open, it.result.findings).stillOpen) {
+      refresh.push({ id: previous.id, observed: finite(current.observed), windowTo: timestamp(new Date(current.window.to).toISOString()) });
+    }
+  }
+  return refresh;
+}

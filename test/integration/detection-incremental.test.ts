@@ -107,6 +107,16 @@ beforeAll(async () => {
 describe("incremental detection in the server", () => {
   let done = 0;
 
+  /** Two new samples for both apps: A steps the state it holds (no rebuild) and matches B's fresh pass. */
+  async function stepsWithoutRebuild() {
+    await write(twin.a.id, done, done + 2);
+    await write(twin.b.id, done, done + 2);
+    done += 2;
+    expect(await tickBoth(tsOf(done - 1) + 60_000)).toMatchObject({ evaluated: 1, rebuilt: 0 });
+    await expectHeldIsFresh();
+    await expectSameState();
+  }
+
   it("gives, tick after tick in chunks of any size, the findings and signals of a fresh full pass", async () => {
     done = 700;
     await write(twin.a.id, 0, done);
@@ -200,12 +210,7 @@ describe("incremental detection in the server", () => {
     // held at the row's revision, and it is the state the last writer had (B's, byte for byte)
     const held = heldState(twin.a.id);
     expect(held && Buffer.from(encodeState(held)).toString("base64")).toBe(bBytes);
-    await write(twin.a.id, done, done + 2);
-    await write(twin.b.id, done, done + 2);
-    done += 2;
-    expect(await tickBoth(tsOf(done - 1) + 60_000)).toMatchObject({ evaluated: 1, rebuilt: 0 });
-    await expectHeldIsFresh();
-    await expectSameState();
+    await stepsWithoutRebuild();
   });
 
   it("uses a state restored at start-up only while its revision is still the stored one (another replica wrote meanwhile)", async () => {
@@ -224,12 +229,7 @@ describe("incremental detection in the server", () => {
     expect((await stateText(twin.a.id)).revision).toBe(revision + 1);
     (globalThis as { portalDetectorStates?: unknown }).portalDetectorStates = restored;
     // this process's next tick must not step the stale state (it fed the old value)
-    await write(twin.a.id, done, done + 2);
-    await write(twin.b.id, done, done + 2);
-    done += 2;
-    expect(await tickBoth(tsOf(done - 1) + 60_000)).toMatchObject({ evaluated: 1, rebuilt: 0 });
-    await expectHeldIsFresh();
-    await expectSameState();
+    await stepsWithoutRebuild();
   });
 
   it("applies a threshold change on the next tick (the settings key changes: rebuild)", async () => {
