@@ -105,6 +105,17 @@ class Checkpointer {
 
 const running = new WeakMap<BetterSqlite3.Database, Checkpointer>();
 
+/**
+ * Where the worker loads better-sqlite3 from: the file this process resolves. Inside the Next.js
+ * server bundle, webpack turns `createRequire(import.meta.url).resolve` into its own resolver,
+ * which answers a module id (a number), not a path; then the worker requires the package by name,
+ * which Node resolves from the working directory (the project, where `next start` runs).
+ */
+function betterSqlite3Path(): string {
+  const resolved: unknown = createRequire(import.meta.url).resolve("better-sqlite3");
+  return typeof resolved === "string" ? resolved : "better-sqlite3";
+}
+
 /** SQLite's default: a checkpoint inside the COMMIT that takes the -wal file past 1,000 pages. */
 const AUTOCHECKPOINT_PAGES = 1_000;
 
@@ -113,7 +124,7 @@ const AUTOCHECKPOINT_PAGES = 1_000;
  * start, or dies later, the connection checkpoints itself again (SQLite's automatic checkpoint)
  * and walRoom stops waiting. `module`: what the worker loads as better-sqlite3 (tests).
  */
-export function startCheckpointer(conn: BetterSqlite3.Database, module = createRequire(import.meta.url).resolve("better-sqlite3")): void {
+export function startCheckpointer(conn: BetterSqlite3.Database, module = betterSqlite3Path()): void {
   if (conn.memory || running.has(conn)) return;
   let c: Checkpointer;
   try {
