@@ -1,6 +1,7 @@
 import "server-only";
 import type BetterSqlite3 from "better-sqlite3";
 import fs from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 
@@ -174,6 +175,6 @@ export async function walRoom(conn: BetterSqlite3.Database, limit = WAL_LIMIT_BY
       return;
     }
     if (r.busy === 0 && r.log === r.checkpointed) return;
-    await new Promise((resolve) => setTimeout(resolve, RETRY_MS)); // a reader still needs old frames
+    await sleep(RETRY_MS); // a reader still needs old frames
   }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { restoreStates } from "./detector-state";
 import { detectionSettings, loadAppsForDetection } from "./load-apps";
 
@@ -23,8 +24,6 @@ const SLICE = 25;
 
 type WarmUp = { stop: boolean; done: Promise<WarmUpSummary> };
 const g = globalThis as unknown as { portalWarmUp?: WarmUp };
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function run(w: WarmUp, now: () => number): Promise<WarmUpSummary> {
   const t0 = performance.now();
