@@ -8,6 +8,9 @@
 // --step: seconds between samples; --ingest-apps: apps whose raw window (TRAFFIC_RAW_DAYS) the
 // ingest measurement writes into (0 skips it); --postgres: BENCH_POSTGRES_URL (default
 // postgresql://postgres@127.0.0.1:5432/portal_bench_fleet), recreated on each run.
+// --steady-again: no seeding; the steady tick again on the two databases the last full run left
+// (bench/out/fleet/{history,one-day}, recorded in kept.json with their apps and days), in turns
+// (15 d, 1 d, 15 d, 1 d: three ticks each), for a figure on a quieter machine than the first run's.
 // --reuse-raw-window: keep the seeded raw-window database (and raw-window.json beside the SQLite
 // files in bench/out/fleet) and reuse it on the next run with the same --ingest-apps, raw days and
 // database kind if it was seeded less than 12 hours ago; each run writes after the last run's
@@ -212,6 +215,15 @@ async function keptRawWindow(rawDays: number): Promise<(World & { seeded: { rows
   return { url: k.url, apps, end: next - STEP_MS, seeded: k.seeded };
 }
 
+// What a full run's one-day and history phases left, for --steady-again.
+const keptRuns = path.join(outDir, "kept.json");
+type Kept = Record<string, { url: string; apps: number; days: number; postgres: boolean; step: number }>;
+const readKept = (): Kept => (fs.existsSync(keptRuns) ? (JSON.parse(fs.readFileSync(keptRuns, "utf8")) as Kept) : {});
+function keep(name: string, url: string) {
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(keptRuns, JSON.stringify({ ...readKept(), [name]: { url, apps: APPS, days: name === "history" ? DAYS : 1, postgres: POSTGRES, step: STEP_S } }));
+}
+
 const end = Number(process.argv.includes("--end") ? arg("end") : Math.floor(Date.now() / STEP_MS) * STEP_MS - 10 * STEP_MS);
 const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
 
@@ -223,6 +235,7 @@ if (process.argv.includes("--phase")) {
     await tick(w.end); // cold
     const steady: number[] = [];
     for (let k = 1; k <= 3; k++) steady.push((await steadyTick(w, k)).ms);
+    keep("one-day", w.url);
     result = { steady: med(steady) };
   } else if (which === "history") {
     const w = await seed("history", APPS, DAYS, end);
@@ -230,7 +243,18 @@ if (process.argv.includes("--phase")) {
     const cold = await tick(w.end);
     const steady: number[] = [];
     for (let k = 1; k <= 3; k++) steady.push((await steadyTick(w, k)).ms);
+    keep("history", w.url);
     result = { url: w.url, samples: w.samples, seedSeconds: w.seconds, bytes, cold: cold.ms, evaluated: cold.s.evaluated, steady: med(steady), now: w.end + 3 * STEP_MS };
+  } else if (which === "steady") {
+    // three steady ticks on a database a full run left, each after the newest sample stored in it
+    process.env.DATABASE_URL = arg("db");
+    const { db } = await import("@/lib/db/client");
+    const apps = await db().app.findMany({ select: { id: true, appId: true }, orderBy: { appId: "asc" } });
+    const newest = await db().$queryRawUnsafe<{ t: bigint | number | null }[]>(`SELECT MAX("ts") AS "t" FROM "TrafficSample"`);
+    const w: World = { url: arg("db"), apps, end: Number(newest[0]?.t ?? 0) * 1000 };
+    const steady: number[] = [];
+    for (let k = 1; k <= 3; k++) steady.push((await steadyTick(w, k)).ms);
+    result = { steady: med(steady), ticks: steady };
   } else if (which === "restart") {
     process.env.DATABASE_URL = arg("db");
     const t = await tick(Number(arg("now")) + STEP_MS);
@@ -297,7 +321,26 @@ console.log(`bench:fleet — ${APPS} apps × ${DAYS} days at ${STEP_S} s on ${db
 const endArgs = ["--end", String(end)];
 
 const ONLY_RAW_WINDOW = process.argv.includes("--only-raw-window");
-if (!ONLY_RAW_WINDOW) {
+if (process.argv.includes("--steady-again")) {
+  const k = readKept();
+  for (const name of ["history", "one-day"]) {
+    const r = k[name];
+    const days = name === "history" ? DAYS : 1;
+    if (!r || r.apps !== APPS || r.days !== days || r.postgres !== POSTGRES || r.step !== STEP_S) {
+      throw new Error(`--steady-again: no ${name} database of ${APPS} apps × ${days} d (${dbName}, ${STEP_S} s) left by a full run; run without --steady-again first`);
+    }
+  }
+  const h = k.history as { url: string };
+  const o = k["one-day"] as { url: string };
+  const ticks: { h: number[]; o: number[] } = { h: [], o: [] };
+  for (let round = 0; round < 2; round++) {
+    ticks.h.push(...phase<{ ticks: number[] }>("steady", ["--db", h.url]).ticks);
+    ticks.o.push(...phase<{ ticks: number[] }>("steady", ["--db", o.url]).ticks);
+  }
+  const fmt = (xs: number[]) => xs.map((x) => (x / 1000).toFixed(2)).join(" / ");
+  say(`steady tick again (one new sample per app), ${DAYS} d history, two rounds of 3`, `${(med(ticks.h) / 1000).toFixed(2)} s median (${fmt(ticks.h)})`);
+  say("steady tick again, 1 d history, in turns with the above", `${(med(ticks.o) / 1000).toFixed(2)} s median (${fmt(ticks.o)}) → ${DAYS} d / 1 d = ${(med(ticks.h) / med(ticks.o)).toFixed(2)}×`);
+} else if (!ONLY_RAW_WINDOW) {
   const oneDay = phase<{ steady: number }>("one-day", endArgs);
   const h = phase<{ url: string; samples: number; seedSeconds: number; bytes: number; cold: number; evaluated: number; steady: number; now: number }>("history", endArgs);
   say(`seed ${APPS} × ${DAYS} d through writeSamples (+ hourly maintenance)`, `${(h.samples / h.seedSeconds).toFixed(0)} samples/s (${h.samples.toLocaleString("en-US")} in ${h.seedSeconds.toFixed(1)} s)`);
@@ -314,7 +357,7 @@ if (!ONLY_RAW_WINDOW) {
   say("GET /api/apps/:id/traffic p99, idle", `${reads.idle.toFixed(1)} ms (${reads.idleN} requests)`);
   say("GET p99 during flat-out POST /api/traffic (2 × 10,000-sample requests in flight)", `${reads.busy.toFixed(1)} ms = ${(reads.busy / reads.idle).toFixed(2)}× idle (${reads.busyN} requests; ingest ${reads.rate.toFixed(0)} samples/s meanwhile)`);
 }
-if (INGEST_APPS > 0) {
+if (INGEST_APPS > 0 && !process.argv.includes("--steady-again")) {
   const r = phase<{ rawDays: number; rows: number; seedRate: number; reused: boolean; rate: number; samples: number; seconds: number; firstMs: number; restRate: number }>("raw-window", endArgs);
   say(
     `POST /api/traffic into ${INGEST_APPS.toLocaleString("en-US")} apps' raw window (${r.rawDays} d, ${r.rows.toLocaleString("en-US")} rows), 20 × 50,000-sample requests`,
