@@ -1,4 +1,5 @@
 import "server-only";
+import { pgPool } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { detectNoData, DAY_MS, type Stage } from "@/lib/detection";
 import { detectionMetrics } from "@/lib/metrics/registry";
@@ -81,10 +82,17 @@ async function evaluateApp(
 
 // Apps are evaluated a batch at a time: the batch's state rows, the checkpoints of the states this
 // process does not hold (after a restart: all), and the new samples after each state's watermark
-// are read together, and its quiet evaluations written in one transaction.
+// are read together, and its quiet evaluations written in one transaction. On PostgreSQL that
+// write (a transaction on a connection of its own) runs while the next batch is read and stepped,
+// at most one write at a time, and every write has ended when this returns (before the shard is
+// marked done): the batches' apps are disjoint, and each app's write is still conditional on the
+// revision it read. On SQLite there is one connection, on which the next batch's reads would run
+// inside the open write transaction: there each write ends before the next batch begins.
 const BATCH = 500;
 
 async function evaluateApps(apps: DetectionApp[], now: Date, s: RunSummary): Promise<void> {
+  const overlap = pgPool() !== null;
+  let writing: Promise<void> = Promise.resolve();
   for (let i = 0; i < apps.length; i += BATCH) {
     const batch = apps.slice(i, i + BATCH);
     const refs = batch.map((a) => a.id);
@@ -101,8 +109,12 @@ async function evaluateApps(apps: DetectionApp[], now: Date, s: RunSummary): Pro
         console.error(`[detection] ${app.appId}:`, error);
       }
     }
-    await writeQuiet(quiet, now, s);
+    const write = writeQuiet(quiet, now, s);
+    await writing;
+    writing = write;
+    if (!overlap) await writing;
   }
+  await writing;
 }
 
 async function writeQuiet(quiet: QuietItem[], now: Date, s: RunSummary): Promise<void> {
