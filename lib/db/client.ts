@@ -3,6 +3,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type BetterSqlite3 from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PgClient } from "./generated/postgres/client";
 import { env } from "@/lib/env";
@@ -18,7 +19,7 @@ const omit = {
   apiToken: { tokenHash: true },
 } as const;
 
-type Handle = { url: string; client: Db; sqlite: { connection: BetterSqlite3.Database | null } | null };
+type Handle = { url: string; client: Db; sqlite: { connection: BetterSqlite3.Database | null } | null; pool: pg.Pool | null };
 
 /**
  * Write-ahead logging with synchronous=NORMAL: a commit appends to the -wal file without waiting
@@ -78,10 +79,13 @@ function create(url: string): Handle {
   if (url.startsWith("file:")) {
     const sqlite = { connection: null };
     const client = new SqliteClient({ adapter: sqliteFactory(url, sqlite), omit }) as unknown as Db;
-    return { url, client, sqlite };
+    return { url, client, sqlite, pool: null };
   }
-  const adapter = new PrismaPg({ connectionString: url, options: PG_OPTIONS });
-  return { url, client: new PgClient({ adapter, omit }) as unknown as Db, sqlite: null };
+  // The pool is Prisma's (the adapter takes it) and pgPool's. It outlives $disconnect (Prisma then
+  // detaches from it and takes it again on its next query); allowExitOnIdle: its idle connections
+  // do not keep a finished process alive, as $disconnect's closing them did before.
+  const pool = new pg.Pool({ connectionString: url, options: PG_OPTIONS, allowExitOnIdle: true });
+  return { url, client: new PgClient({ adapter: new PrismaPg(pool), omit }) as unknown as Db, sqlite: null, pool };
 }
 
 const globalForDb = globalThis as unknown as { portalDb?: Handle };
@@ -107,4 +111,37 @@ export async function sqliteConnection(): Promise<BetterSqlite3.Database | null>
   if (!h.sqlite.connection || !h.sqlite.connection.open) await h.client.$connect();
   if (!h.sqlite.connection) throw new Error("SQLite connection not available after $connect");
   return h.sqlite.connection;
+}
+
+/**
+ * Prisma's own node-postgres pool (PostgreSQL), or null on SQLite: for the detection tick's bulk
+ * statements, whose parameters and results Prisma would pass through JSON (byte columns and
+ * parameters as base64 strings: a state's ~100 kB encoded, copied and decoded each way). The
+ * connections are the same as Prisma's, with the same session settings (PG_OPTIONS). Results
+ * come with node-postgres's own type parsing (int8 as a string).
+ */
+export function pgPool(): pg.Pool | null {
+  return handle().pool;
+}
+
+/** Runs `fn` in a transaction on one connection of the pool: BEGIN, fn, COMMIT; ROLLBACK when anything throws. */
+export async function pgTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let out: T;
+  try {
+    await client.query("BEGIN");
+    out = await fn(client);
+    await client.query("COMMIT");
+  } catch (error) {
+    try {
+      await client.query("ROLLBACK");
+      client.release();
+    } catch (rollback) {
+      // the connection is in no state to be reused
+      client.release(rollback instanceof Error ? rollback : new Error(String(rollback)));
+    }
+    throw error;
+  }
+  client.release();
+  return out;
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { db, sqliteConnection } from "@/lib/db/client";
+import type BetterSqlite3 from "better-sqlite3";
+import { db, pgPool, sqliteConnection } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/types";
 import { env } from "@/lib/env";
 import { isUniqueViolation } from "@/lib/errors";
@@ -86,7 +87,7 @@ export function clearDetectorStateCache(): void {
   g.portalDetectorStates = undefined;
 }
 
-function toRow(r: { appRef: string; watermark: bigint | number; stepMs: number; settingsKey: string; version: number; revision: number; lateSeq: number; builtLateSeq: number }): StateRow {
+function toRow(r: { appRef: string; watermark: bigint | number | string; stepMs: number; settingsKey: string; version: number; revision: number; lateSeq: number; builtLateSeq: number }): StateRow {
   return { ...r, watermark: Number(r.watermark) };
 }
 
@@ -131,12 +132,14 @@ export async function prefetchFresh(appRefs: string[], rows: Map<string, StateRo
 export type PrefetchedStates = Map<string, { state: Stored | null; revision: number }>;
 
 const STATES_SQLITE = (n: number) => `SELECT "appRef", "state", "revision" FROM "DetectorState" WHERE "appRef" IN (${Array(n).fill("?").join(", ")})`;
+const STATES_PG = `SELECT "appRef", "state", "revision" FROM "DetectorState" WHERE "appRef" = ANY($1::text[])`;
 
 /**
  * The stored states of the apps of a batch that this process does not hold at the row's
  * revision (after a restart: all of them), read with one query per 500 apps instead of one each,
- * and decoded. On SQLite the bytes are read with better-sqlite3 directly: through Prisma a Bytes
- * column makes a base64 round trip, which cost more than decoding the state.
+ * and decoded. The bytes are read with the driver directly (better-sqlite3, or node-postgres on
+ * Prisma's pool): through Prisma a Bytes column makes a base64 round trip, which cost more than
+ * decoding the state.
  */
 export async function prefetchStates(appRefs: string[], rows: Map<string, StateRow>): Promise<PrefetchedStates> {
   const missing = appRefs.filter((appRef) => {
@@ -145,19 +148,20 @@ export async function prefetchStates(appRefs: string[], rows: Map<string, StateR
     return row && row.version === STATE_VERSION && row.lateSeq === row.builtLateSeq && (!c || c.revision !== row.revision);
   });
   const out: PrefetchedStates = new Map();
-  const conn = missing.length > 0 ? await sqliteConnection() : null;
+  const pool = pgPool();
+  const conn = missing.length > 0 && !pool ? await sqliteConnection() : null;
   for (let i = 0; i < missing.length; i += 500) {
     const chunk = missing.slice(i, i + 500);
-    const got = conn
-      ? (statement(conn, STATES_SQLITE(chunk.length)).all(...chunk) as { appRef: string; state: Uint8Array; revision: number }[])
-      : await db().detectorState.findMany({ where: { appRef: { in: chunk } }, select: { appRef: true, state: true, revision: true } });
+    type Got = { appRef: string; state: Uint8Array; revision: number };
+    const got = pool ? (await pool.query<Got>(STATES_PG, [chunk])).rows : (statement(conn as BetterSqlite3.Database, STATES_SQLITE(chunk.length)).all(...chunk) as Got[]);
     for (const r of got) out.set(r.appRef, { state: decodeStored(r.state), revision: r.revision });
   }
   return out;
 }
 
-const ROWS_SQLITE = (n: number) =>
-  `SELECT "appRef", "state", "watermark", "stepMs", "settingsKey", "version", "revision", "lateSeq", "builtLateSeq" FROM "DetectorState" WHERE "appRef" IN (${Array(n).fill("?").join(", ")})`;
+const ROWS = `SELECT "appRef", "state", "watermark", "stepMs", "settingsKey", "version", "revision", "lateSeq", "builtLateSeq" FROM "DetectorState"`;
+const ROWS_SQLITE = (n: number) => `${ROWS} WHERE "appRef" IN (${Array(n).fill("?").join(", ")})`;
+const ROWS_PG = `${ROWS} WHERE "appRef" = ANY($1::text[])`;
 
 /**
  * The start-up restore (lib/findings/warm-up.ts) of a slice of apps: their rows and checkpoints
@@ -173,10 +177,12 @@ const ROWS_SQLITE = (n: number) =>
 export async function restoreStates(apps: { appRef: string; settings: DetectionSettings }[], now: number): Promise<{ restored: number; skipped: number }> {
   if (apps.length === 0) return { restored: 0, skipped: 0 };
   const refs = apps.map((a) => a.appRef);
-  const conn = await sqliteConnection();
-  const got = conn
-    ? (statement(conn, ROWS_SQLITE(refs.length)).all(...refs) as (Parameters<typeof toRow>[0] & { state: Uint8Array })[])
-    : await db().detectorState.findMany({ where: { appRef: { in: refs } }, select: { ...meta, state: true } });
+  const pool = pgPool();
+  type Got = Parameters<typeof toRow>[0] & { state: Uint8Array };
+  // (the driver directly, as in prefetchStates)
+  const got = pool
+    ? (await pool.query<Got>(ROWS_PG, [refs])).rows
+    : (statement((await sqliteConnection()) as BetterSqlite3.Database, ROWS_SQLITE(refs.length)).all(...refs) as Got[]);
   const rawCut = cutoffs(trafficLevels(), now).raw * 1000;
   const held = (appRef: string, revision: number) => (cache().get(appRef)?.revision ?? -1) >= revision;
   const byRef = new Map(apps.map((a) => [a.appRef, a.settings]));

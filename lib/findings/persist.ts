@@ -1,14 +1,12 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import type { Tx } from "@/lib/db/types";
+import type pg from "pg";
+import { db, pgPool, pgTransaction } from "@/lib/db/client";
 import { reconcileFindings, type DetectionResult, type FindingDetectorName, type Finding } from "@/lib/detection";
 import { queueResolved } from "@/lib/notify/queue";
 import type { DetectionApp } from "./load-apps";
 import { PAGING_SEVERITIES, isSeverity } from "@/lib/domain/enums";
 import { checkpointDue, writeState, type StateRow, type StateUpdate } from "./detector-state";
 import { encodeState } from "@/lib/detection";
-import { providerOf } from "@/lib/db/migrate";
-import { env } from "@/lib/env";
 import { seriesKeys } from "@/lib/traffic/keys";
 
 export type PersistOutcome = { opened: Finding[]; resolved: number; notifications: number; revision: number | null; slipped: boolean };
@@ -86,7 +84,8 @@ const CHUNK = 400;
 export async function persistQuiet(items: QuietItem[], now: Date): Promise<Map<string, QuietOutcome>> {
   const out = new Map<string, QuietOutcome>();
   if (items.length === 0) return out;
-  if (providerOf(env().DATABASE_URL) === "postgresql") return persistQuietPostgres(items, now, out);
+  const pool = pgPool();
+  if (pool) return persistQuietPostgres(items, now, out, pool);
   // SQLite from here: "?" placeholders, timestamps as ISO text with an explicit offset
   const at = now.toISOString().replace("Z", "+00:00");
   const keys = await seriesKeys(items.filter((i) => i.update?.recount).map((i) => i.app.id), false);
@@ -145,7 +144,10 @@ export async function persistQuiet(items: QuietItem[], now: Date): Promise<Map<s
       const want = new Map(chunk.map((it) => [it.app.id, (it.update as StateUpdate & { recount: { count: number } }).recount.count]));
       for (const r of rows) if (Number(r.n) !== want.get(r.appRef)) slipped.push(r.appRef);
     }
-    await markSlipped(tx, slipped, out);
+    if (slipped.length > 0) {
+      await tx.detectorState.updateMany({ where: { appRef: { in: slipped } }, data: { lateSeq: { increment: 1 } } });
+      markSlipped(slipped, out);
+    }
     // still-open findings: their latest observation (SQLite stores "+00:00" timestamps)
     const refresh = stillOpenRefresh(winners, (iso) => iso.replace("Z", "+00:00"));
     for (let i = 0; i < refresh.length; i += CHUNK) {
@@ -184,12 +186,15 @@ type Stepped = StateUpdate & { previous: StateRow };
 // persistQuiet on PostgreSQL: the same statements in the same order, each one for the whole batch
 // with its values as arrays (unnest): a short statement text to parse and plan instead of one
 // placeholder per value, and the checkpoints due written in the same statement as the watermark
-// moves (their state bytes as a bytea array, NULL for the others). Round trips per batch: BEGIN,
-// the state rows, the recount, the still-open findings (when any), the signals, COMMIT.
-async function persistQuietPostgres(items: QuietItem[], now: Date, out: Map<string, QuietOutcome>): Promise<Map<string, QuietOutcome>> {
+// moves. Round trips per batch: BEGIN, (SET LOCAL,) the state rows, the recount, the still-open
+// findings (when any), the signals, COMMIT. The transaction runs on a connection of Prisma's pool
+// with node-postgres directly (lib/db/client.ts, pgPool): through Prisma every parameter went
+// through JSON, each checkpoint's ~100 kB as base64, encoded and decoded again before it was sent
+// (docs/detection.md, "On PostgreSQL").
+async function persistQuietPostgres(items: QuietItem[], now: Date, out: Map<string, QuietOutcome>, pool: pg.Pool): Promise<Map<string, QuietOutcome>> {
   const keys = await seriesKeys(items.filter((i) => i.update?.recount).map((i) => i.app.id), false);
   const at = now.toISOString();
-  await db().$transaction(async (tx) => {
+  await pgTransaction(pool, async (c) => {
     const winners: QuietItem[] = [];
     const stepped: QuietItem[] = [];
     for (const item of items) {
@@ -202,21 +207,21 @@ async function persistQuietPostgres(items: QuietItem[], now: Date, out: Map<stri
     // the state rows, conditional on the revision read; the state bytes only where a checkpoint is due
     if (stepped.length > 0) {
       const u = (it: QuietItem) => it.update as Stepped;
-      // each checkpoint is a parameter of its own (sent binary), picked by the row's slot: a
-      // bytea[] goes as one text literal of hex (the server parses it), and a join against a
-      // VALUES list of them copied every state once per row it was compared with
+      // each checkpoint is a parameter of its own (a Buffer: sent binary), picked by the row's
+      // slot: a bytea[] goes as one text literal of hex (the server parses it), and a join
+      // against a VALUES list of them copied every state once per row it was compared with
       const states: Uint8Array[] = [];
       const slot = stepped.map((it) => (checkpointDue(it.app.id, u(it).previous.revision + 1) ? states.push(encodeState(u(it).state)) : null));
-      if (states.length > 0 && (await lz4(tx))) await tx.$executeRawUnsafe(`SET LOCAL default_toast_compression = lz4`);
+      if (states.length > 0 && (await lz4(c))) await c.query(`SET LOCAL default_toast_compression = lz4`);
       const pick = states.length === 0 ? "NULL::bytea" : `CASE v."slot" ${states.map((_, i) => `WHEN ${i + 1} THEN $${6 + i}::bytea`).join(" ")} END`;
-      const won = await tx.$queryRawUnsafe<{ appRef: string }[]>(
+      const won = await c.query<{ appRef: string }>(
         `UPDATE "DetectorState" d SET "watermark" = v."watermark", "revision" = v."revision" + 1, "updatedAt" = $5::timestamp(3), "state" = COALESCE(${pick}, d."state")
          FROM unnest($1::text[], $2::int[], $3::bigint[], $4::int[]) AS v("appRef", "revision", "watermark", "slot")
          WHERE d."appRef" = v."appRef" AND d."revision" = v."revision"
          RETURNING d."appRef" AS "appRef"`,
-        stepped.map((it) => it.app.id), stepped.map((it) => u(it).previous.revision), stepped.map((it) => u(it).watermark), slot, at, ...states,
+        [stepped.map((it) => it.app.id), stepped.map((it) => u(it).previous.revision), stepped.map((it) => u(it).watermark), slot, at, ...states.map(asBuffer)],
       );
-      const ok = new Set(won.map((w) => w.appRef));
+      const ok = new Set(won.rows.map((w) => w.appRef));
       for (const it of stepped) {
         if (ok.has(it.app.id)) {
           winners.push(it);
@@ -230,53 +235,63 @@ async function persistQuietPostgres(items: QuietItem[], now: Date, out: Map<stri
     const slipped: string[] = [];
     if (counted.length > 0) {
       const rc = (it: QuietItem) => it.update as StateUpdate & { recount: { afterMs: number; count: number } };
-      const rows = await tx.$queryRawUnsafe<{ appRef: string; n: bigint | number }[]>(
+      const rows = await c.query<{ appRef: string; n: string }>(
         `SELECT v."appRef", (SELECT COUNT(*) FROM "TrafficSample" t WHERE t."key" = v."key" AND t."ts" > v."after" AND t."ts" <= v."through") AS "n"
          FROM unnest($1::text[], $2::int[], $3::bigint[], $4::bigint[]) AS v("appRef", "key", "after", "through")`,
-        counted.map((it) => it.app.id), counted.map((it) => keys.get(it.app.id) as number),
-        counted.map((it) => Math.floor(rc(it).recount.afterMs / 1000)), counted.map((it) => Math.floor(rc(it).watermark / 1000)),
+        [
+          counted.map((it) => it.app.id), counted.map((it) => keys.get(it.app.id) as number),
+          counted.map((it) => Math.floor(rc(it).recount.afterMs / 1000)), counted.map((it) => Math.floor(rc(it).watermark / 1000)),
+        ],
       );
       const want = new Map(counted.map((it) => [it.app.id, rc(it).recount.count]));
-      for (const r of rows) if (Number(r.n) !== want.get(r.appRef)) slipped.push(r.appRef);
+      for (const r of rows.rows) if (Number(r.n) !== want.get(r.appRef)) slipped.push(r.appRef);
     }
-    await markSlipped(tx, slipped, out);
+    if (slipped.length > 0) {
+      await c.query(`UPDATE "DetectorState" SET "lateSeq" = "lateSeq" + 1 WHERE "appRef" = ANY($1::text[])`, [slipped]);
+      markSlipped(slipped, out);
+    }
     // still-open findings: their latest observation
     const refresh = stillOpenRefresh(winners, (iso) => iso);
     if (refresh.length > 0) {
-      await tx.$executeRawUnsafe(
+      await c.query(
         `UPDATE "Finding" f SET "observed" = v."observed", "windowTo" = v."windowTo"
          FROM unnest($1::text[], $2::float8[], $3::timestamp(3)[]) AS v("id", "observed", "windowTo") WHERE f."id" = v."id"`,
-        refresh.map((r) => r.id), refresh.map((r) => r.observed), refresh.map((r) => r.windowTo),
+        [refresh.map((r) => r.id), refresh.map((r) => r.observed), refresh.map((r) => r.windowTo)],
       );
     }
     // the apps' signals
     if (winners.length > 0) {
       const col = <T>(f: (it: QuietItem) => T) => winners.map(f);
-      await tx.$executeRawUnsafe(
+      await c.query(
         `INSERT INTO "AppSignal" ("appRef", "anomalyScore", "trendPerDay", "expected", "observed", "evaluatedAt", "predLow", "predHigh", "outsideShare", "calibrationSamples")
          SELECT * FROM unnest($1::text[], $2::float8[], $3::float8[], $4::float8[], $5::float8[], $6::timestamp(3)[], $7::float8[], $8::float8[], $9::float8[], $10::int[])
          ON CONFLICT ("appRef") DO UPDATE SET "anomalyScore" = excluded."anomalyScore", "trendPerDay" = excluded."trendPerDay", "expected" = excluded."expected",
            "observed" = excluded."observed", "evaluatedAt" = excluded."evaluatedAt", "predLow" = excluded."predLow", "predHigh" = excluded."predHigh",
            "outsideShare" = excluded."outsideShare", "calibrationSamples" = excluded."calibrationSamples"`,
-        col((it) => it.app.id), col((it) => finite(it.result.anomalyScore)), col((it) => it.result.trendPerDay), col((it) => finite(it.result.expected)),
-        col((it) => finite(it.result.observed)), col((it) => new Date(it.result.evaluatedAt).toISOString()),
-        col((it) => finiteOrNull(it.result.prediction.low)), col((it) => finiteOrNull(it.result.prediction.high)),
-        col((it) => it.result.prediction.outsideShare), col((it) => it.result.prediction.samples),
+        [
+          col((it) => it.app.id), col((it) => finite(it.result.anomalyScore)), col((it) => it.result.trendPerDay), col((it) => finite(it.result.expected)),
+          col((it) => finite(it.result.observed)), col((it) => new Date(it.result.evaluatedAt).toISOString()),
+          col((it) => finiteOrNull(it.result.prediction.low)), col((it) => finiteOrNull(it.result.prediction.high)),
+          col((it) => it.result.prediction.outsideShare), col((it) => it.result.prediction.samples),
+        ],
       );
     }
   });
   return out;
 }
 
+// node-postgres sends a Buffer parameter as binary; the codec's bytes are a Uint8Array view
+const asBuffer = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+
 // Whether the server compresses with lz4 (PostgreSQL 14+, built with it). The checkpoints written
 // by persistQuiet are compressed with it (SET LOCAL, that transaction only): with pglz the
 // update of 500 apps with 34 checkpoints took 55–110 ms longer (docs/detection.md, "On
 // PostgreSQL"); a value reads back the same whichever method stored it.
 let lz4Known: boolean | undefined;
-async function lz4(tx: Tx): Promise<boolean> {
+async function lz4(c: pg.PoolClient): Promise<boolean> {
   if (lz4Known === undefined) {
-    const r = await tx.$queryRawUnsafe<{ ok: boolean }[]>(`SELECT COALESCE('lz4' = ANY(enumvals), false) AS "ok" FROM pg_settings WHERE name = 'default_toast_compression'`);
-    lz4Known = r[0]?.ok === true;
+    const r = await c.query<{ ok: boolean }>(`SELECT COALESCE('lz4' = ANY(enumvals), false) AS "ok" FROM pg_settings WHERE name = 'default_toast_compression'`);
+    lz4Known = r.rows[0]?.ok === true;
   }
   return lz4Known;
 }
@@ -284,10 +299,8 @@ async function lz4(tx: Tx): Promise<boolean> {
 const finite = (v: number) => (Number.isFinite(v) ? v : 0);
 const finiteOrNull = (v: number) => (Number.isFinite(v) ? v : null);
 
-/** Marks the states whose recount differed (rebuilt on the next tick) and says so in `out`. */
-async function markSlipped(tx: Tx, slipped: string[], out: Map<string, QuietOutcome>): Promise<void> {
-  if (slipped.length === 0) return;
-  await tx.detectorState.updateMany({ where: { appRef: { in: slipped } }, data: { lateSeq: { increment: 1 } } });
+/** Says in `out` which states' recount differed (their lateSeq was raised: rebuilt on the next tick). */
+function markSlipped(slipped: string[], out: Map<string, QuietOutcome>): void {
   for (const appRef of slipped) {
     const o = out.get(appRef);
     if (o && o !== "conflict") o.slipped = true;

@@ -1,4 +1,6 @@
 import "server-only";
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { pgPool } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { detectNoData, DAY_MS, type Stage } from "@/lib/detection";
 import { detectionMetrics } from "@/lib/metrics/registry";
@@ -82,26 +84,62 @@ async function evaluateApp(
 // Apps are evaluated a batch at a time: the batch's state rows, the checkpoints of the states this
 // process does not hold (after a restart: all), and the new samples after each state's watermark
 // are read together, and its quiet evaluations written in one transaction.
+//
+// On PostgreSQL the database works while this process steps: the next batch is read, and the
+// previous batch's write (a transaction on a connection of its own) runs, while a batch is
+// stepped, which yields to the event loop every YIELD_EVERY apps so that their round trips go on
+// (without it they waited for the end of the batch). At most one read and one write are in
+// flight, and every write has ended when this returns (before the shard is marked done, and on
+// an error too). Nothing of one batch depends on another: their apps are disjoint, and each
+// app's write is still conditional on the revision it read. On SQLite there is one connection,
+// on which the next batch's reads would run inside the open write transaction: there each batch
+// is read, stepped and written in turn.
 const BATCH = 500;
+const YIELD_EVERY = 25;
+
+type BatchRead = { rows: Awaited<ReturnType<typeof loadStateRows>>; states: Awaited<ReturnType<typeof prefetchStates>>; prefetched: Awaited<ReturnType<typeof prefetchFresh>> };
+
+async function readBatch(refs: string[], now: Date): Promise<BatchRead> {
+  const rows = await loadStateRows(refs);
+  const states = await prefetchStates(refs, rows);
+  const prefetched = await prefetchFresh(refs, rows, now.getTime(), states);
+  return { rows, states, prefetched };
+}
 
 async function evaluateApps(apps: DetectionApp[], now: Date, s: RunSummary): Promise<void> {
-  for (let i = 0; i < apps.length; i += BATCH) {
-    const batch = apps.slice(i, i + BATCH);
-    const refs = batch.map((a) => a.id);
-    const rows = await loadStateRows(refs);
-    const states = await prefetchStates(refs, rows);
-    const prefetched = await prefetchFresh(refs, rows, now.getTime(), states);
-    const quiet: QuietItem[] = [];
-    for (const app of batch) {
-      try {
-        const q = await evaluateApp(app, now, s, rows.get(app.id) ?? null, prefetched, states);
-        if (q) quiet.push(q);
-      } catch (error) {
-        s.errors += 1;
-        console.error(`[detection] ${app.appId}:`, error);
+  const overlap = pgPool() !== null;
+  const batches: DetectionApp[][] = [];
+  for (let i = 0; i < apps.length; i += BATCH) batches.push(apps.slice(i, i + BATCH));
+  const read = (b: DetectionApp[] | undefined) => {
+    if (!b) return null;
+    const p = readBatch(b.map((a) => a.id), now);
+    // awaited when its batch's turn comes; until then a failure must not count as unhandled
+    p.catch(() => undefined);
+    return p;
+  };
+  let writing: Promise<void> = Promise.resolve();
+  let next = overlap ? read(batches[0]) : null;
+  try {
+    for (const [k, batch] of batches.entries()) {
+      const { rows, states, prefetched } = await (next ?? readBatch(batch.map((a) => a.id), now));
+      next = overlap ? read(batches[k + 1]) : null;
+      const quiet: QuietItem[] = [];
+      for (const [j, app] of batch.entries()) {
+        if (overlap && j % YIELD_EVERY === YIELD_EVERY - 1) await nextTurn();
+        try {
+          const q = await evaluateApp(app, now, s, rows.get(app.id) ?? null, prefetched, states);
+          if (q) quiet.push(q);
+        } catch (error) {
+          s.errors += 1;
+          console.error(`[detection] ${app.appId}:`, error);
+        }
       }
+      await writing;
+      writing = writeQuiet(quiet, now, s);
+      if (!overlap) await writing;
     }
-    await writeQuiet(quiet, now, s);
+  } finally {
+    await writing;
   }
 }
 

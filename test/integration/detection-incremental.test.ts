@@ -353,4 +353,30 @@ describe("two writers of one state", () => {
     expect(s.lateSeq).not.toBe(s.builtLateSeq);
     expect(await runDetection({ appId: app.appId, now: new Date(tsOf(602) + 60_000) })).toMatchObject({ evaluated: 1, rebuilt: 1 });
   });
+
+  it("notices it in the batch write of quiet evaluations too: that app is marked, the other of the batch is not", async () => {
+    const team = await makeTeam();
+    const [app, other] = [await makeApp(team.id), await makeApp(team.id)];
+    for (const x of [app, other]) await write(x.id, 0, 600);
+    for (const x of [app, other]) await runDetection({ appId: x.appId, now: new Date(tsOf(599) + 60_000) });
+    // app: 600 is skipped for now, 601-602 arrive; other: 600-602
+    await write(app.id, 601, 603);
+    await write(other.id, 600, 603);
+    const rows = await loadStateRows([app.id, other.id]);
+    const opts = { now: tsOf(602) + 60_000, lookbackMs: 15 * 86_400_000, timed: false };
+    const items = [];
+    for (const x of [app, other]) {
+      const adv = await advanceApp(x.id, { appName: x.appId, thresholds: null, evaluationIntervalMs: 3_600_000 }, rows.get(x.id) ?? null, opts);
+      const [d] = await loadAppsForDetection(x.appId);
+      expect(adv?.update?.previous).toBeTruthy();
+      items.push({ app: d!, result: adv!.result, update: adv!.update });
+    }
+    await write(app.id, 600, 601);
+    const out = await persistQuiet(items, new Date(opts.now));
+    expect(out.get(app.id)).toMatchObject({ revision: rows.get(app.id)!.revision + 1, slipped: true });
+    expect(out.get(other.id)).toMatchObject({ revision: rows.get(other.id)!.revision + 1, slipped: false });
+    expect((await stateText(app.id)).lateSeq).toBe(rows.get(app.id)!.lateSeq + 1);
+    expect((await stateText(other.id)).lateSeq).toBe(rows.get(other.id)!.lateSeq);
+    expect(await runDetection({ appId: app.appId, now: new Date(opts.now) })).toMatchObject({ evaluated: 1, rebuilt: 1 });
+  });
 });

@@ -203,4 +203,62 @@ describe("loadAppsForDetection", () => {
     expect(loaded).toHaveLength(1_200);
     expect(loaded.every((a) => a.thresholdsForDetection?.floorRps === 5 && a.thresholdsForDetection.forSeconds === 300)).toBe(true);
   });
+
+  // The loader reads with flat raw queries; what it returns must be what Prisma's nested select
+  // (its previous implementation) returns: every column with its type (Date, boolean, null).
+  it("returns what Prisma's nested select returns: contacts, the newest thresholds row, the open findings", async () => {
+    const { loadAppsForDetection } = await import("@/lib/findings/load-apps");
+    const { contactSelect } = await import("@/lib/ownership/views");
+    const { detectionThresholds, settingsOf } = await import("@/lib/thresholds/view");
+    const team = await makeTeam();
+    const owner = await makeUser({ teamId: team.id });
+    const backup = await makeUser({ teamId: team.id });
+    await db().user.update({ where: { id: owner.id }, data: { notifyEmail: owner.email, awayFrom: new Date(NOW - 3_600_000), awayUntil: new Date(NOW + 3_600_000) } });
+    await db().user.update({ where: { id: backup.id }, data: { notifyWebhook: "http://127.0.0.1:9/hook", active: false } });
+    const both = await makeApp(team.id, owner.id, backup.id);
+    const ownerOnly = await makeApp(team.id, owner.id);
+    const orphan = await makeApp(team.id);
+    // versions 1–3 (the newest off), an app with one version, none for the orphan
+    for (const [version, enabled] of [[1, true], [3, false], [2, true]] as const) {
+      await db().thresholdVersion.create({ data: { appRef: both.id, version, floorRps: version, ceilingRps: version === 2 ? 50 : null, forDuration: "10m", severity: "warning", enabled, reason: `v${version}`, authorId: owner.id } });
+    }
+    await db().thresholdVersion.create({ data: { appRef: ownerOnly.id, version: 1, floorRps: 7, maxWeeklyDropPercent: 40, forDuration: "5m", severity: "critical", enabled: true, reason: "v1", rolledBackFrom: 4 } });
+    const finding = (appRef: string, detector: string, status: string) => db().finding.create({
+      data: {
+        appRef, detector, severity: "warning", status, openKey: status === "open" ? `${appRef}:${detector}` : null, startedAt: new Date(NOW - 600_000),
+        resolvedAt: status === "open" ? null : new Date(NOW), observed: 1.5, expected: 20, bandLow: status === "open" ? 10 : null, bandHigh: 30, deviation: 0.9,
+        windowFrom: new Date(NOW - 600_000), windowTo: new Date(NOW), explanation: "x", pageState: "paged", acknowledgedAt: new Date(NOW), acknowledgedById: owner.id,
+      },
+    });
+    await finding(both.id, "crash", "open");
+    await finding(both.id, "trend", "open");
+    await finding(both.id, "anomaly", "resolved");
+    await finding(orphan.id, "no_data", "open");
+    const person = { select: contactSelect } as const;
+    const prisma = async (appId?: string) => (await db().app.findMany({
+      where: appId ? { appId } : { teamId: team.id },
+      select: {
+        id: true, appId: true, name: true,
+        ownership: { select: { owner: person, backup: person } },
+        thresholds: { orderBy: { version: "desc" }, take: 1 },
+        findings: { where: { status: "open" } },
+      },
+      orderBy: { appId: "asc" },
+    })).map((a) => ({
+      ...a,
+      findings: [...a.findings].sort((x, y) => (x.id < y.id ? -1 : 1)),
+      thresholdsForDetection: a.thresholds[0] ? detectionThresholds(settingsOf(a.thresholds[0])) : null,
+    }));
+    const ids = new Set([both.id, ownerOnly.id, orphan.id]);
+    const loaded = (await loadAppsForDetection()).filter((a) => ids.has(a.id));
+    const expected = await prisma();
+    expect(loaded).toEqual(expected);
+    expect(loaded.find((a) => a.id === both.id)?.thresholds[0]?.version).toBe(3);
+    expect(loaded.find((a) => a.id === both.id)?.findings.map((f) => f.detector).sort()).toEqual(["crash", "trend"]);
+    expect(loaded.find((a) => a.id === both.id)?.ownership?.owner.awayFrom).toBeInstanceOf(Date);
+    expect(loaded.find((a) => a.id === orphan.id)?.ownership).toBeNull();
+    // one app by its appId
+    for (const a of [both, ownerOnly, orphan]) expect(await loadAppsForDetection(a.appId)).toEqual(await prisma(a.appId));
+    expect(await loadAppsForDetection(`missing-${uid()}`)).toEqual([]);
+  });
 });
