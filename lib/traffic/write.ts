@@ -37,8 +37,8 @@ export async function writeSamples(rows: Row[], nowMs = Date.now()): Promise<Wri
 /**
  * Late samples are never silently dropped by the detection: for every app that got a sample at or
  * before the watermark of its detector state (lib/findings/detector-state.ts), lateSeq goes up
- * and the next tick rebuilds that state from history. One statement per app (a primary-key
- * seek) on SQLite, one statement per batch on PostgreSQL.
+ * and the next tick rebuilds that state from history. One statement per app (an index seek) on
+ * SQLite, one statement per batch on PostgreSQL.
  */
 async function markLate(rows: Row[], final: number[]): Promise<void> {
   const refused = new Set(final);
@@ -70,7 +70,10 @@ async function markLate(rows: Row[], final: number[]): Promise<void> {
   }
 }
 
-const MARK_LATE = `UPDATE "DetectorState" SET "lateSeq" = "lateSeq" + 1 WHERE "appRef" = ? AND "watermark" >= ?`;
+// Through the (appRef, watermark) index: in the table the state blob (~40 KB) comes before
+// watermark, so testing it there reads the blob's overflow pages, for every app of the push
+// (~0.5 s per 10,000 apps); through the index only a late app's row is touched.
+const MARK_LATE = `UPDATE "DetectorState" INDEXED BY "DetectorState_appRef_watermark_idx" SET "lateSeq" = "lateSeq" + 1 WHERE "appRef" = ? AND "watermark" >= ?`;
 
 async function writeSqlite(conn: NonNullable<Awaited<ReturnType<typeof sqliteConnection>>>, rows: Row[], keys: Map<string, number>, rawCut: number): Promise<WriteOutcome> {
   const upsert = statement(conn, UPSERT);
