@@ -1,11 +1,11 @@
 import "server-only";
-import { db, sqliteConnection } from "@/lib/db/client";
+import { sqliteConnection } from "@/lib/db/client";
 import { setImmediate as yieldToLoop } from "node:timers/promises";
 import { AppError, forbidden } from "@/lib/errors";
 import { isPlainSample, sampleSchema } from "@/lib/validation/traffic";
 import { describeIssues } from "@/lib/validation/field-errors";
 import { statement } from "./sqlite";
-import { writeSamples, type Row } from "./write";
+import { pgBulk, writeSamples, type Row } from "./write";
 
 const VALIDATION_SLICE = 5_000;
 
@@ -101,5 +101,5 @@ async function appsByAppId(appIds: string[]): Promise<PushApp[]> {
   if (appIds.length === 0) return [];
   const conn = await sqliteConnection();
   if (conn) return statement(conn, APPS_SQLITE).all(JSON.stringify(appIds)) as PushApp[];
-  return db().$queryRawUnsafe<PushApp[]>(APPS_PG, appIds);
+  return (await pgBulk<PushApp>(APPS_PG, [appIds])).rows;
 }
