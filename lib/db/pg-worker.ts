@@ -9,6 +9,7 @@ import { Worker } from "node:worker_threads";
 // Here a worker thread with its own pg connection runs them: the main thread only posts the SQL
 // and its parameters and gets the rows back. The worker's pool has CONNECTIONS connections: more
 // concurrent bulk statements queue in the worker.
+// Its connections are named "portal-bulk-worker" (pg_stat_activity.application_name).
 // If the worker cannot start or dies, the statements run through the caller's fallback (Prisma,
 // in-process) again, with a log line; a statement in flight when it died is run there too, so
 // only statements that may run twice belong here (upserts, reads; a second lateSeq bump only
@@ -26,7 +27,7 @@ const LOST = Symbol("the worker died");
 const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
 const pg = require(workerData.module);
-const pool = new pg.Pool({ connectionString: workerData.url, options: workerData.options, max: workerData.connections });
+const pool = new pg.Pool({ connectionString: workerData.url, options: workerData.options, max: workerData.connections, application_name: "portal-bulk-worker" });
 // a database that cannot be reached ends the worker (its statements go to the fallback)
 const die = (e) => setImmediate(() => { throw e; });
 const ready = pool.query("SELECT 1");

@@ -16,8 +16,8 @@ describe.skipIf(!onPostgres)("bulk PostgreSQL statements in a worker thread", ()
   const fallback = (value: string) => async () => ({ rows: [{ x: value }], rowCount: 1 });
 
   it("runs a statement in the worker, with its parameters, and throws a database error as it is", async () => {
-    const r = await bulkQuery(env().DATABASE_URL, PG_OPTIONS, `SELECT sum(v)::int AS x, current_setting('jit') AS jit FROM unnest($1::int[]) AS v`, [[1, 2, 3]], fallback("main thread"));
-    expect(r).toMatchObject({ inWorker: true, rows: [{ x: 6, jit: "off" }], rowCount: 1 });
+    const r = await bulkQuery(env().DATABASE_URL, PG_OPTIONS, `SELECT sum(v)::int AS x, current_setting('jit') AS jit, current_setting('application_name') AS app FROM unnest($1::int[]) AS v`, [[1, 2, 3]], fallback("main thread"));
+    expect(r).toMatchObject({ inWorker: true, rows: [{ x: 6, jit: "off", app: "portal-bulk-worker" }], rowCount: 1 });
     await expect(bulkQuery(env().DATABASE_URL, PG_OPTIONS, `SELECT * FROM "NoSuchTable"`, [], fallback("main thread"))).rejects.toThrow(/NoSuchTable/);
   });
 
