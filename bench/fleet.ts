@@ -12,6 +12,13 @@
 // files in bench/out/fleet) and reuse it on the next run with the same --ingest-apps, raw days and
 // database kind if it was seeded less than 12 hours ago; each run writes after the last run's
 // samples, so every run appends new samples as the first did. --only-raw-window: only that phase.
+// What the ingest figures count: the route handlers are called in this process with Request
+// objects whose bodies are bytes built before the clock starts (a collector is another process);
+// a request's time runs from the call to its JSON answer read: reading and parsing the body,
+// validation, access checks, the writes (and on PostgreSQL the bulk worker thread's work, on the
+// same 2 cores), the answer. Not counted: building the bodies, HTTP framing and sockets. The
+// raw-window database holds every app's detector state (built by one cold tick), as a running
+// portal's does, since ingest reads each pushed app's watermark.
 // Ticks call whatever runDetection is in lib/findings; "first tick after a restart" runs in a
 // fresh Node process against the same database, once as it starts (the tick loads the modules and
 // restores every state) and once after the server's start-up restore (printed separately). Wall-clock times: other jobs on the machine count.
