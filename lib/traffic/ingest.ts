@@ -7,7 +7,7 @@ import { describeIssues } from "@/lib/validation/field-errors";
 import { statement } from "./sqlite";
 import { pgBulk, writeSamples, type Row } from "./write";
 
-const VALIDATION_SLICE = 5_000;
+const VALIDATION_SLICE = 2_000;
 
 export type Rejected = { index: number; appId: string | null; error: string };
 

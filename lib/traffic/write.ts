@@ -187,11 +187,12 @@ export async function pgBulk<T = unknown>(sql: string, params: unknown[]): Promi
   return { rows: r.rows as T[], rowCount: r.rowCount };
 }
 
+// (key, second) as one number: seconds stay below 2^32 until 2106 and keys far below 2^21
 function lastPerSecond(rows: Row[], keys: Map<string, number>, idx: number[]): number[] {
-  const last = new Map<string, number>();
+  const last = new Map<number, number>();
   for (const i of idx) {
     const r = rows[i] as Row;
-    last.set(`${keys.get(r.appRef)}:${toSeconds(r.ts)}`, i);
+    last.set((keys.get(r.appRef) as number) * 2 ** 32 + toSeconds(r.ts), i);
   }
   return last.size === idx.length ? idx : [...last.values()];
 }
