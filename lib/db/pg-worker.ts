@@ -6,14 +6,14 @@ import { Worker } from "node:worker_threads";
 // is a few statements with arrays of thousands of numbers; through Prisma on the serving thread,
 // its runtime, pg's serialisation of the arrays and the socket writes held the loop for tens of
 // milliseconds at a time, and a GET during flat-out ingest waited for them (p99 7–9× idle).
-// Here a worker thread with its own pg connection runs them: the main thread only posts the SQL
+// Here a worker thread with its own pg pool runs them: the main thread only posts the SQL
 // and its parameters and gets the rows back. The worker's pool has CONNECTIONS connections: more
 // concurrent bulk statements queue in the worker.
 // Its connections are named "portal-bulk-worker" (pg_stat_activity.application_name).
 // If the worker cannot start or dies, the statements run through the caller's fallback (Prisma,
-// in-process) again, with a log line; a statement in flight when it died is run there too, so
-// only statements that may run twice belong here (upserts, reads; a second lateSeq bump only
-// costs a rebuild).
+// in-process) again, with a log line, until a new worker is tried a minute later; a statement in
+// flight when it died is run there too, so only statements that may run twice belong here
+// (upserts, reads; a second lateSeq bump only costs a rebuild).
 
 // Connections of the worker: two pushes' statements run side by side (two pushes at a time kept
 // PostgreSQL busy on both cores; with one connection they queued and ingest halved).
@@ -107,7 +107,11 @@ class PgWorker {
   }
 }
 
-const g = globalThis as unknown as { portalPgWorker?: { url: string; worker: PgWorker | null } };
+// A worker that died is replaced at the first statement after RESTART_MS (a database that was
+// down at start-up, a crash), so a process does not stay on the main thread for good.
+const RESTART_MS = 60_000;
+
+const g = globalThis as unknown as { portalPgWorker?: { url: string; worker: PgWorker | null; restartAt: number } };
 
 /**
  * Where the worker loads pg from. Inside the Next.js server bundle, webpack's
@@ -121,26 +125,27 @@ function pgPath(): string {
 
 /**
  * Runs `sql` with positional parameters ($1…) in the bulk worker for this database URL (started on
- * first use), or through `fallback` when there is no worker (it could not start, or died: logged
- * once) or it died before answering. Rows come back as pg gives them (bigint columns as strings).
+ * first use), or through `fallback` when there is no worker (it could not start, or died: logged;
+ * a new one is tried after RESTART_MS) or it died before answering. Rows come back as pg gives them (bigint columns as strings).
  * A database error is thrown as it is, not retried.
  */
 export async function bulkQuery(
   url: string, options: string, sql: string, params: unknown[], fallback: () => Promise<Result>, module = pgPath(),
 ): Promise<Result & { inWorker: boolean }> {
   let slot = g.portalPgWorker;
-  if (slot?.url !== url) {
+  if (slot?.url !== url || (slot.worker === null && Date.now() >= slot.restartAt)) {
     if (slot?.worker) void slot.worker.stop();
     let worker: PgWorker | null = null;
+    const restartAt = () => Date.now() + RESTART_MS;
     try {
       worker = new PgWorker(url, options, module, (why) => {
-        if (g.portalPgWorker?.worker === worker) g.portalPgWorker = { url, worker: null };
-        console.error(`[db] bulk PostgreSQL statements are back on the main thread: ${why}`);
+        if (g.portalPgWorker?.worker === worker) g.portalPgWorker = { url, worker: null, restartAt: restartAt() };
+        console.error(`[db] bulk PostgreSQL statements are back on the main thread (a new worker is tried in ${RESTART_MS / 1000} s): ${why}`);
       });
     } catch (e) {
-      console.error(`[db] bulk PostgreSQL statements stay on the main thread: ${(e as Error).message}`);
+      console.error(`[db] bulk PostgreSQL statements stay on the main thread (a new worker is tried in ${RESTART_MS / 1000} s): ${(e as Error).message}`);
     }
-    slot = g.portalPgWorker = { url, worker };
+    slot = g.portalPgWorker = { url, worker, restartAt: restartAt() };
   }
   const worker = slot.worker;
   const r = worker && !worker.dead ? await worker.query(sql, params) : LOST;

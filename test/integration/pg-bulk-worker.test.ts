@@ -26,9 +26,15 @@ describe.skipIf(!onPostgres)("bulk PostgreSQL statements in a worker thread", ()
     const r = await bulkQuery(env().DATABASE_URL, PG_OPTIONS, "SELECT 1 AS x", [], fallback("main thread"), "no-such-pg-module");
     expect(r).toMatchObject({ inWorker: false, rows: [{ x: "main thread" }] });
     expect(logged.mock.calls.flat().join("\n")).toMatch(/bulk PostgreSQL statements are back on the main thread/);
-    // and stays there: no new worker for the same database
+    // and stays there for a while: no new worker for the same database at once
     const again = await bulkQuery(env().DATABASE_URL, PG_OPTIONS, "SELECT 1 AS x", [], fallback("main thread again"));
     expect(again).toMatchObject({ inWorker: false, rows: [{ x: "main thread again" }] });
+    // a minute later a new worker is tried (this one loads pg)
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 61_000);
+    const later = await bulkQuery(env().DATABASE_URL, PG_OPTIONS, "SELECT 1 AS x", [], fallback("main thread"));
+    vi.useRealTimers();
+    expect(later).toMatchObject({ inWorker: true, rows: [{ x: 1 }] });
   });
 
   it("runs a statement in flight on the main thread when the worker goes away before answering", async () => {
