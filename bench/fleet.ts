@@ -15,6 +15,13 @@
 // files in bench/out/fleet) and reuse it on the next run with the same --ingest-apps, raw days and
 // database kind if it was seeded less than 12 hours ago; each run writes after the last run's
 // samples, so every run appends new samples as the first did. --only-raw-window: only that phase.
+// What the ingest figures count: the route handlers are called in this process with Request
+// objects whose bodies are bytes built before the clock starts (a collector is another process);
+// a request's time runs from the call to its JSON answer read: reading and parsing the body,
+// validation, access checks, the writes (and on PostgreSQL the bulk worker thread's work, on the
+// same 2 cores), the answer. Not counted: building the bodies, HTTP framing and sockets. The
+// raw-window database holds every app's detector state (built by one cold tick), as a running
+// portal's does, since ingest reads each pushed app's watermark.
 // Ticks call whatever runDetection is in lib/findings; "first tick after a restart" runs in a
 // fresh Node process against the same database, once as it starts (the tick loads the modules and
 // restores every state) and once after the server's start-up restore (printed separately). Wall-clock times: other jobs on the machine count.
@@ -159,34 +166,49 @@ async function readLoop(w: World, token: string, ms: number, stop?: () => boolea
   return lat;
 }
 
-// POST /api/traffic back to back with `batch` samples per request, `parallel` requests in flight.
-async function ingestLoop(w: World, token: string, opts: { batch: number; parallel: number; ms?: number; total?: number; from: number; times?: number[] }) {
+// Request bodies of `batch` samples each, built before any clock starts, as UTF-8 bytes (what a
+// server reads from its socket): a collector is another process, and building and stringifying
+// 50,000 samples here, on the event loop that runs the handlers, would count client work as
+// server work (and delay the GETs measured alongside).
+function pushBodies(w: World, opts: { batch: number; count: number; from: number }): Uint8Array<ArrayBuffer>[] {
+  const out: Uint8Array<ArrayBuffer>[] = [];
+  for (let k = 0; k < opts.count; k++) {
+    const samples = [];
+    for (let j = 0; j < opts.batch; j++) {
+      const n = k * opts.batch + j;
+      const app = w.apps[n % w.apps.length] as { appId: string };
+      samples.push({ appId: app.appId, ts: opts.from + Math.floor(n / w.apps.length) * STEP_MS, value: 100 + (n % 50) });
+    }
+    out.push(new TextEncoder().encode(JSON.stringify({ samples })));
+  }
+  return out;
+}
+
+// POST /api/traffic back to back, one prebuilt body per request, `parallel` requests in flight,
+// for `ms` or until the bodies run out. A request's time is from calling the route handler with
+// the body's bytes to its JSON answer read: reading and parsing the body, validation, access
+// checks, the writes, the answer. Not counted: building the bodies, HTTP framing and sockets.
+async function ingestLoop(token: string, bodies: Uint8Array<ArrayBuffer>[], opts: { batch: number; parallel: number; ms?: number; times?: number[] }) {
   const { POST } = await import("@/app/api/traffic/route");
   let sent = 0;
   let next = 0;
   const started = performance.now();
-  const done = () => (opts.ms !== undefined ? performance.now() - started >= opts.ms : sent >= (opts.total ?? 0));
+  const done = () => next >= bodies.length || (opts.ms !== undefined && performance.now() - started >= opts.ms);
   const worker = async () => {
     while (!done()) {
-      const k = next++;
-      const samples = [];
-      for (let j = 0; j < opts.batch; j++) {
-        const n = k * opts.batch + j;
-        const app = w.apps[n % w.apps.length] as { appId: string };
-        samples.push({ appId: app.appId, ts: opts.from + Math.floor(n / w.apps.length) * STEP_MS, value: 100 + (n % 50) });
-      }
+      const body = bodies[next++] as Uint8Array<ArrayBuffer>;
       const t = performance.now();
       const res = await POST(new Request("http://127.0.0.1/api/traffic", {
-        method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ samples }),
+        method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body,
       }), { params: Promise.resolve({}) });
-      const body = (await res.json()) as { accepted: number };
-      if (res.status !== 202 || body.accepted !== opts.batch) throw new Error(`ingest: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+      const answer = (await res.json()) as { accepted: number };
+      if (res.status !== 202 || answer.accepted !== opts.batch) throw new Error(`ingest: ${res.status} ${JSON.stringify(answer).slice(0, 300)}`);
       opts.times?.push(performance.now() - t);
       sent += opts.batch;
     }
   };
   await Promise.all(Array.from({ length: opts.parallel }, worker));
-  return { samples: sent, seconds: (performance.now() - started) / 1000 };
+  return { samples: sent, seconds: (performance.now() - started) / 1000, ranOut: next >= bodies.length };
 }
 
 async function tokenIn() {
@@ -205,6 +227,9 @@ async function keptRawWindow(rawDays: number): Promise<(World & { seeded: { rows
   if (k.apps !== INGEST_APPS || k.rawDays !== rawDays || k.postgres !== POSTGRES || Date.now() - k.seeded.at > 12 * 3_600_000) return null;
   if (!POSTGRES && !fs.existsSync(k.url.slice("file:".length))) return null;
   process.env.DATABASE_URL = k.url;
+  // brought to this code's migrations (the database may have been seeded by an older checkout)
+  const { migrateDeploy } = await import("@/lib/db/migrate");
+  await migrateDeploy(k.url);
   const { db } = await import("@/lib/db/client");
   const apps = await db().app.findMany({ select: { id: true, appId: true }, orderBy: { appId: "asc" } });
   // after anything written since (e.g. a probe on the same file)
@@ -281,11 +306,13 @@ if (process.argv.includes("--phase")) {
     const w: World = { url: arg("db"), apps: await db().app.findMany({ select: { id: true, appId: true }, orderBy: { appId: "asc" } }), end };
     const token = await tokenIn();
     const idle = await readLoop(w, token, 5_000);
+    // 10 s of ingest at up to ~150 k samples/s; if the bodies run out first, the phase says so
+    const bodies = pushBodies(w, { batch: 10_000, count: 150, from: end + 10 * STEP_MS });
     let ingesting = true;
-    const ingest = ingestLoop(w, token, { batch: 10_000, parallel: 2, ms: 10_000, from: end + 10 * STEP_MS }).finally(() => (ingesting = false));
+    const ingest = ingestLoop(token, bodies, { batch: 10_000, parallel: 2, ms: 10_000 }).finally(() => (ingesting = false));
     const busy = await readLoop(w, token, 60_000, () => !ingesting);
     const flat = await ingest;
-    result = { idle: p99(idle), idleN: idle.length, busy: p99(busy), busyN: busy.length, rate: flat.samples / flat.seconds };
+    result = { idle: p99(idle), idleN: idle.length, busy: p99(busy), busyN: busy.length, rate: flat.samples / flat.seconds, ranOut: flat.ranOut };
   } else if (which === "raw-window") {
     const { parseEnv } = await import("@/lib/env");
     const rawDays = parseEnv(process.env).TRAFFIC_RAW_DAYS;
@@ -298,16 +325,23 @@ if (process.argv.includes("--phase")) {
       w = s;
       seeded = { rows: s.samples, seedRate: s.samples / s.seconds, at: Date.now() };
     }
+    // a portal holding this raw window also holds every app's detector state, and ingest reads each
+    // pushed app's watermark (late samples): one cold tick builds them (once per kept database)
+    const { db } = await import("@/lib/db/client");
+    let stateTickMs: number | null = null;
+    if ((await db().detectorState.count()) < w.apps.length) stateTickMs = (await tick(w.end)).ms;
+    const states = await db().detectorState.count();
     const token = await tokenIn();
     const from = w.end + STEP_MS;
     // 20 requests; the first one in a fresh process also warms the page cache and the app lookups
     const times: number[] = [];
-    const r = await ingestLoop(w, token, { batch: 50_000, parallel: 1, total: 20 * 50_000, from, times });
+    const bodies = pushBodies(w, { batch: 50_000, count: 20, from });
+    const r = await ingestLoop(token, bodies, { batch: 50_000, parallel: 1, times });
     const steps = Math.ceil((20 * 50_000) / INGEST_APPS);
     fs.mkdirSync(outDir, { recursive: true });
     fs.writeFileSync(keptFile, JSON.stringify({ url: w.url, apps: INGEST_APPS, rawDays, postgres: POSTGRES, seeded, next: from + steps * STEP_MS }));
     const rest = times.slice(1).reduce((a, b) => a + b, 0) / 1000;
-    result = { rawDays, rows: seeded.rows, seedRate: seeded.seedRate, reused: kept !== null, rate: r.samples / r.seconds, samples: r.samples, seconds: r.seconds, firstMs: times[0], restRate: (r.samples - 50_000) / rest };
+    result = { rawDays, rows: seeded.rows, seedRate: seeded.seedRate, reused: kept !== null, rate: r.samples / r.seconds, samples: r.samples, seconds: r.seconds, firstMs: times[0], restRate: (r.samples - 50_000) / rest, states, stateTickMs };
   }
   console.log(JSON.stringify(result));
   process.exit(0);
@@ -355,14 +389,14 @@ if (process.argv.includes("--steady-again")) {
   const warm = phase<{ loadMs: number; warmMs: number; restored: number; apps: number; longestSliceMs: number; ms: number; rebuilt: number }>("restart-warm", [...endArgs, "--db", h.url, "--now", String(h.now)]);
   say("start-up of a fresh process: detection modules loaded, then the states restored (lib/findings/warm-up.ts)", `${(warm.loadMs / 1000).toFixed(2)} s + ${(warm.warmMs / 1000).toFixed(2)} s (${warm.restored} of ${warm.apps} states; longest slice ${warm.longestSliceMs.toFixed(0)} ms)`);
   say("first tick after that start-up (one new sample per app)", `${(warm.ms / 1000).toFixed(2)} s = ${(warm.ms / h.steady).toFixed(2)}× steady (${warm.rebuilt} rebuilt)`);
-  const reads = phase<{ idle: number; idleN: number; busy: number; busyN: number; rate: number }>("reads", [...endArgs, "--db", h.url]);
+  const reads = phase<{ idle: number; idleN: number; busy: number; busyN: number; rate: number; ranOut: boolean }>("reads", [...endArgs, "--db", h.url]);
   say("GET /api/apps/:id/traffic p99, idle", `${reads.idle.toFixed(1)} ms (${reads.idleN} requests)`);
-  say("GET p99 during flat-out POST /api/traffic (2 × 10,000-sample requests in flight)", `${reads.busy.toFixed(1)} ms = ${(reads.busy / reads.idle).toFixed(2)}× idle (${reads.busyN} requests; ingest ${reads.rate.toFixed(0)} samples/s meanwhile)`);
+  say("GET p99 during flat-out POST /api/traffic (2 × 10,000-sample requests in flight, bodies prebuilt)", `${reads.busy.toFixed(1)} ms = ${(reads.busy / reads.idle).toFixed(2)}× idle (${reads.busyN} requests; ingest ${reads.rate.toFixed(0)} samples/s meanwhile${reads.ranOut ? ", until its 150 prebuilt bodies ran out" : ""})`);
 }
 if (INGEST_APPS > 0 && !process.argv.includes("--steady-again")) {
-  const r = phase<{ rawDays: number; rows: number; seedRate: number; reused: boolean; rate: number; samples: number; seconds: number; firstMs: number; restRate: number }>("raw-window", endArgs);
+  const r = phase<{ rawDays: number; rows: number; seedRate: number; reused: boolean; rate: number; samples: number; seconds: number; firstMs: number; restRate: number; states: number; stateTickMs: number | null }>("raw-window", endArgs);
   say(
-    `POST /api/traffic into ${INGEST_APPS.toLocaleString("en-US")} apps' raw window (${r.rawDays} d, ${r.rows.toLocaleString("en-US")} rows), 20 × 50,000-sample requests`,
+    `POST /api/traffic into ${INGEST_APPS.toLocaleString("en-US")} apps' raw window (${r.rawDays} d, ${r.rows.toLocaleString("en-US")} rows, ${r.states.toLocaleString("en-US")} detector states${r.stateTickMs === null ? "" : `, built by a cold tick of ${(r.stateTickMs / 1000).toFixed(1)} s first`}), 20 × 50,000-sample requests (bodies prebuilt)`,
     `${r.rate.toFixed(0)} samples/s (${r.samples.toLocaleString("en-US")} in ${r.seconds.toFixed(1)} s; first request ${r.firstMs.toFixed(0)} ms, the other 19 ${r.restRate.toFixed(0)} samples/s; ${r.reused ? "database reused, seeded earlier at" : "seeding it:"} ${r.seedRate.toFixed(0)} samples/s)`,
   );
 }

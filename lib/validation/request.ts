@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { setImmediate as yieldToLoop } from "node:timers/promises";
 import { AppError } from "@/lib/errors";
 
 /** Default body cap; routes that take bulk data pass their own (docs/api.md lists them). */
@@ -39,34 +40,55 @@ export async function readBodyText(req: Request, maxBytes: number): Promise<stri
 export async function parseBody<S extends z.ZodType>(req: Request, schema: S, opts: { maxBytes?: number } = {}): Promise<z.infer<S>> {
   let raw: unknown;
   const text = await readText(req, opts.maxBytes ?? DEFAULT_MAX_BODY_BYTES);
+  // a bulk body (a 10,000-sample push is ~600 KB) takes milliseconds per step: the event loop
+  // runs other requests between parsing, the NUL check and the schema
+  const big = text.length > BIG_BODY_CHARS;
   try {
     raw = text.length === 0 ? {} : JSON.parse(text);
   } catch {
     throw new AppError("bad_request", "The request body is not valid JSON", { body: "must be JSON" });
   }
+  if (big) await yieldToLoop();
   refuseNul(raw);
+  if (big) await yieldToLoop();
   return schema.parse(raw);
 }
+
+const BIG_BODY_CHARS = 256 * 1024;
 
 const MAX_DEPTH = 32;
 
 // NUL is never meaningful in a portal value, and PostgreSQL refuses text holding it (a 500
 // further in): refused here for every body and query, naming where it was. No portal body
-// nests deeper than a few levels; a deeper one is refused before anything recurses into it.
-// Iterative, so a hostile nesting cannot exhaust the stack.
+// nests deeper than a few levels; a deeper one is refused before anything recurses into it, so
+// the recursion is at most MAX_DEPTH + 1 calls deep whatever the input. The path is one array,
+// pushed and popped, and only joined for the error: a 50,000-sample push (200,000 values) is
+// walked without allocating per value.
 function refuseNul(root: unknown): void {
-  const stack: { value: unknown; path: string[] }[] = [{ value: root, path: [] }];
-  while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
+  const path: (string | number)[] = [];
+  const visit = (value: unknown): void => {
     if (path.length > MAX_DEPTH) throw new AppError("bad_request", `The body nests deeper than ${MAX_DEPTH} levels`, { body: `must not nest deeper than ${MAX_DEPTH} levels` });
     if (typeof value === "string") {
       if (value.includes("\u0000")) {
         const field = path.join(".") || "body";
         throw new AppError("validation_failed", `${field} must not contain NUL characters`, { [field]: "must not contain NUL characters" });
       }
-    } else if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: [...path, String(i)] }));
-    else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: [...path, k] });
-  }
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        visit(value[i]);
+        path.pop();
+      }
+    } else if (value && typeof value === "object") {
+      for (const k in value) {
+        if (!Object.hasOwn(value, k)) continue;
+        path.push(k);
+        visit((value as Record<string, unknown>)[k]);
+        path.pop();
+      }
+    }
+  };
+  visit(root);
 }
 
 export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
