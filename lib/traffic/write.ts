@@ -187,12 +187,15 @@ export async function pgBulk<T = unknown>(sql: string, params: unknown[]): Promi
   return { rows: r.rows as T[], rowCount: r.rowCount };
 }
 
-// (key, second) as one number: seconds stay below 2^32 until 2106 and keys far below 2^21
+// (key, second) as one number where that is exact: seconds below 2^32 (the pushes' 2000–2100
+// bound) and keys below 2^21 (2^53 in all); a string otherwise, so no two (key, second) can meet
 function lastPerSecond(rows: Row[], keys: Map<string, number>, idx: number[]): number[] {
-  const last = new Map<number, number>();
+  const last = new Map<number | string, number>();
   for (const i of idx) {
     const r = rows[i] as Row;
-    last.set((keys.get(r.appRef) as number) * 2 ** 32 + toSeconds(r.ts), i);
+    const key = keys.get(r.appRef) as number;
+    const s = toSeconds(r.ts);
+    last.set(key < 2 ** 21 && s >= 0 && s < 2 ** 32 ? key * 2 ** 32 + s : `${key}:${s}`, i);
   }
   return last.size === idx.length ? idx : [...last.values()];
 }
