@@ -271,8 +271,10 @@ if (process.argv.includes("--phase")) {
     keep("history", w.url);
     result = { url: w.url, samples: w.samples, seedSeconds: w.seconds, bytes, cold: cold.ms, evaluated: cold.s.evaluated, steady: med(steady), now: w.end + 3 * STEP_MS };
   } else if (which === "steady") {
-    // three steady ticks on a database a full run left, each after the newest sample stored in it
+    // three steady ticks on a database a full run left, each after the newest sample stored in it;
+    // migrated first (it may predate a migration)
     process.env.DATABASE_URL = arg("db");
+    await (await import("@/lib/db/migrate")).migrateDeploy(arg("db"));
     const { db } = await import("@/lib/db/client");
     const apps = await db().app.findMany({ select: { id: true, appId: true }, orderBy: { appId: "asc" } });
     const newest = await db().$queryRawUnsafe<{ t: bigint | number | null }[]>(`SELECT MAX("ts") AS "t" FROM "TrafficSample"`);
