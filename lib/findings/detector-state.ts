@@ -131,15 +131,23 @@ export async function prefetchFresh(appRefs: string[], rows: Map<string, StateRo
 /** Checkpoints read ahead for a batch (prefetchStates), decoded; null: unreadable. */
 export type PrefetchedStates = Map<string, { state: Stored | null; revision: number }>;
 
-const STATES_SQLITE = (n: number) => `SELECT "appRef", "state", "revision" FROM "DetectorState" WHERE "appRef" IN (${Array(n).fill("?").join(", ")})`;
-const STATES_PG = `SELECT "appRef", "state", "revision" FROM "DetectorState" WHERE "appRef" = ANY($1::text[])`;
+/**
+ * DetectorState columns of the given apps, read with the driver directly (better-sqlite3, or
+ * node-postgres on Prisma's pool): through Prisma a Bytes column makes a base64 round trip, which
+ * cost more than decoding the state.
+ */
+async function statesOf<T>(columns: string, appRefs: string[]): Promise<T[]> {
+  const select = `SELECT ${columns} FROM "DetectorState" WHERE "appRef"`;
+  const pool = pgPool();
+  if (pool) return (await pool.query(`${select} = ANY($1::text[])`, [appRefs])).rows as T[];
+  const conn = (await sqliteConnection()) as BetterSqlite3.Database;
+  return statement(conn, `${select} IN (${Array(appRefs.length).fill("?").join(", ")})`).all(...appRefs) as T[];
+}
 
 /**
  * The stored states of the apps of a batch that this process does not hold at the row's
- * revision (after a restart: all of them), read with one query per 500 apps instead of one each,
- * and decoded. The bytes are read with the driver directly (better-sqlite3, or node-postgres on
- * Prisma's pool): through Prisma a Bytes column makes a base64 round trip, which cost more than
- * decoding the state.
+ * revision (after a restart: all of them), read with one query per 500 apps instead of one each
+ * (statesOf), and decoded.
  */
 export async function prefetchStates(appRefs: string[], rows: Map<string, StateRow>): Promise<PrefetchedStates> {
   const missing = appRefs.filter((appRef) => {
@@ -148,20 +156,14 @@ export async function prefetchStates(appRefs: string[], rows: Map<string, StateR
     return row && row.version === STATE_VERSION && row.lateSeq === row.builtLateSeq && (!c || c.revision !== row.revision);
   });
   const out: PrefetchedStates = new Map();
-  const pool = pgPool();
-  const conn = missing.length > 0 && !pool ? await sqliteConnection() : null;
   for (let i = 0; i < missing.length; i += 500) {
-    const chunk = missing.slice(i, i + 500);
-    type Got = { appRef: string; state: Uint8Array; revision: number };
-    const got = pool ? (await pool.query<Got>(STATES_PG, [chunk])).rows : (statement(conn as BetterSqlite3.Database, STATES_SQLITE(chunk.length)).all(...chunk) as Got[]);
+    const got = await statesOf<{ appRef: string; state: Uint8Array; revision: number }>(`"appRef", "state", "revision"`, missing.slice(i, i + 500));
     for (const r of got) out.set(r.appRef, { state: decodeStored(r.state), revision: r.revision });
   }
   return out;
 }
 
-const ROWS = `SELECT "appRef", "state", "watermark", "stepMs", "settingsKey", "version", "revision", "lateSeq", "builtLateSeq" FROM "DetectorState"`;
-const ROWS_SQLITE = (n: number) => `${ROWS} WHERE "appRef" IN (${Array(n).fill("?").join(", ")})`;
-const ROWS_PG = `${ROWS} WHERE "appRef" = ANY($1::text[])`;
+const ROW_COLUMNS = `"appRef", "state", "watermark", "stepMs", "settingsKey", "version", "revision", "lateSeq", "builtLateSeq"`;
 
 /**
  * The start-up restore (lib/findings/warm-up.ts) of a slice of apps: their rows and checkpoints
@@ -177,12 +179,7 @@ const ROWS_PG = `${ROWS} WHERE "appRef" = ANY($1::text[])`;
 export async function restoreStates(apps: { appRef: string; settings: DetectionSettings }[], now: number): Promise<{ restored: number; skipped: number }> {
   if (apps.length === 0) return { restored: 0, skipped: 0 };
   const refs = apps.map((a) => a.appRef);
-  const pool = pgPool();
-  type Got = Parameters<typeof toRow>[0] & { state: Uint8Array };
-  // (the driver directly, as in prefetchStates)
-  const got = pool
-    ? (await pool.query<Got>(ROWS_PG, [refs])).rows
-    : (statement((await sqliteConnection()) as BetterSqlite3.Database, ROWS_SQLITE(refs.length)).all(...refs) as Got[]);
+  const got = await statesOf<Parameters<typeof toRow>[0] & { state: Uint8Array }>(ROW_COLUMNS, refs);
   const rawCut = cutoffs(trafficLevels(), now).raw * 1000;
   const held = (appRef: string, revision: number) => (cache().get(appRef)?.revision ?? -1) >= revision;
   const byRef = new Map(apps.map((a) => [a.appRef, a.settings]));
