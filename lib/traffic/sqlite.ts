@@ -1,6 +1,6 @@
 import "server-only";
 import type BetterSqlite3 from "better-sqlite3";
-import { setImmediate as yieldToLoop } from "node:timers/promises";
+import { setImmediate as yieldToLoop, setTimeout as sleep } from "node:timers/promises";
 import { walRoom } from "@/lib/db/wal-checkpointer";
 
 // Bulk traffic work on SQLite runs on Prisma's own connection (lib/db/client.ts), synchronously
@@ -15,7 +15,7 @@ const WAIT_MS = 2;
 /** Runs `fn` in one IMMEDIATE transaction once the connection is free, then yields to the event loop. */
 export async function inSlice<T>(conn: BetterSqlite3.Database, fn: () => T): Promise<T> {
   await walRoom(conn);
-  while (conn.inTransaction) await new Promise((r) => setTimeout(r, WAIT_MS));
+  while (conn.inTransaction) await sleep(WAIT_MS);
   const result = conn.transaction(fn).immediate();
   await yieldToLoop();
   return result;
@@ -49,7 +49,7 @@ export async function vacuumFreePages(conn: BetterSqlite3.Database, pagesPerSlic
   for (;;) {
     const free = Number(conn.pragma("freelist_count", { simple: true }));
     if (free === 0 || Number(conn.pragma("auto_vacuum", { simple: true })) !== 2) return freed;
-    while (conn.inTransaction) await new Promise((r) => setTimeout(r, WAIT_MS));
+    while (conn.inTransaction) await sleep(WAIT_MS);
     conn.pragma(`incremental_vacuum(${pagesPerSlice})`);
     freed += Math.min(free, pagesPerSlice);
     await yieldToLoop();
