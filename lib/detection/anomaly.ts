@@ -4,6 +4,9 @@ import { clock, rps } from "./explain";
 
 export type { AnomalyOptions } from "./anomaly-views";
 
+/** Anomaly score at or above which the anomaly detector raises a finding, unless settings say otherwise. */
+export const ANOMALY_THRESHOLD = 0.95;
+
 /**
  * Online anomaly score in [0, 1]; the score of sample t depends only on samples 0..t.
  *
@@ -217,7 +220,7 @@ export const anomalyDetector: Detector<AnomalyState> = {
     let peak = last;
     for (let i = Math.max(0, at.n - len); i < at.n; i++) if ((a.score[i % len] as number) > (a.score[peak % len] as number)) peak = i;
     const peakScore = a.score[peak % len] as number;
-    if (peakScore < (settings.anomalyThreshold ?? 0.95) || at.findings.some((f) => f.detector === "crash")) return { finding: null, signals };
+    if (peakScore < (settings.anomalyThreshold ?? ANOMALY_THRESHOLD) || at.findings.some((f) => f.detector === "crash")) return { finding: null, signals };
     const when = at.start + peak * at.stepMs;
     const seen = a.value[peak % len] as number;
     const wanted = a.expected[peak % len] as number;

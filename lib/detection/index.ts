@@ -4,7 +4,7 @@ export { expectedModel, stepExpected, createExpectedState, type ExpectedModel, t
 export { scanCrashes, stepCrashes, type CrashEvent, type CrashOptions } from "./crash";
 export { estimateTrend, type TrendEstimate, type TrendOptions } from "./trend";
 export { firingIntervals, type FiringInterval, type ThresholdReason } from "./threshold";
-export { anomalyScores, AnomalyDetector, type AnomalyOptions } from "./anomaly";
+export { anomalyScores, AnomalyDetector, ANOMALY_THRESHOLD, type AnomalyOptions } from "./anomaly";
 export { detectApp, type DetectOptions } from "./detect";
 export { createAppState, stepApp, evaluateApp, settingsKey, STATE_VERSION, type AppState, type StepOptions } from "./engine";
 export type { Detector, DetectionSettings, Chunk, Evaluation, Grid, Signals } from "./detector";
