@@ -56,6 +56,7 @@ export async function ingestSamples(samples: unknown[], mayPush: MayPush = () =>
   const sources: number[] = [];
   let refused = 0;
   for (let v = 0; v < valid.length; v++) {
+    if (v > 0 && v % VALIDATION_SLICE === 0) await yieldToLoop();
     const s = valid[v] as { appId: string; ts: number; value: number };
     const index = validIndex[v] as number;
     const app = byId.get(s.appId);

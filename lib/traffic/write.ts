@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { seriesKeys } from "./keys";
 import { bucketOf, cutoffs, FIVE_MINUTES_S, HOUR_S, toSeconds } from "./levels";
 import { trafficLevels } from "./settings";
+import { setImmediate as yieldToLoop } from "node:timers/promises";
 import { inSlice, statement } from "./sqlite";
 
 export type Row = { appRef: string; ts: number; value: number };
@@ -14,6 +15,7 @@ export type WriteOutcome = { written: number; final: number[] };
 const SQLITE_SLICE = 4_000;
 const SLICE_MS = 8;
 const PG_CHUNK = 8_000;
+const YIELD_ROWS = 2_000;
 
 const UPSERT = `INSERT INTO "TrafficSample" ("key", "ts", "value") VALUES (?, ?, ?) ON CONFLICT ("key", "ts") DO UPDATE SET "value" = excluded."value"`;
 const ROLLED = `SELECT (EXISTS (SELECT 1 FROM "TrafficRollup5m" WHERE "key" = ? AND "bucket" = ?)
@@ -29,9 +31,14 @@ const ROLLED = `SELECT (EXISTS (SELECT 1 FROM "TrafficRollup5m" WHERE "key" = ? 
 export async function writeSamples(rows: Row[], nowMs = Date.now()): Promise<WriteOutcome> {
   if (rows.length === 0) return { written: 0, final: [] };
   const keys = await seriesKeys(rows.map((r) => r.appRef), true);
+  // a big write gives the event loop back between its steps (each is milliseconds of JavaScript
+  // over every row), so requests served meanwhile wait for one step, not for all of them
+  const big = rows.length > YIELD_ROWS;
+  if (big) await yieldToLoop();
   const rawCut = cutoffs(trafficLevels(), nowMs).raw;
   const conn = await sqliteConnection();
-  const out = conn ? await writeSqlite(conn, rows, keys, rawCut) : await writePostgres(rows, keys, rawCut);
+  const out = conn ? await writeSqlite(conn, rows, keys, rawCut) : await writePostgres(rows, keys, rawCut, big);
+  if (big) await yieldToLoop();
   await markLate(rows, out.final);
   return out;
 }
@@ -120,10 +127,11 @@ async function writeSqlite(conn: NonNullable<Awaited<ReturnType<typeof sqliteCon
   return { written, final };
 }
 
-async function writePostgres(rows: Row[], keys: Map<string, number>, rawCut: number): Promise<WriteOutcome> {
+async function writePostgres(rows: Row[], keys: Map<string, number>, rawCut: number, big: boolean): Promise<WriteOutcome> {
   const fresh: number[] = [];
   const old: number[] = [];
   rows.forEach((r, i) => (toSeconds(r.ts) < rawCut ? old : fresh).push(i));
+  if (big) await yieldToLoop();
   // the rows as three arrays (unnest): three parameters and a short statement to parse and plan,
   // where a VALUES list took three placeholders per row (24,000 per chunk)
   const arrays = (idx: number[]) => {
@@ -142,6 +150,7 @@ async function writePostgres(rows: Row[], keys: Map<string, number>, rawCut: num
   for (let i = 0; i < fresh.length; i += PG_CHUNK) {
     // one statement may not touch a row twice: the last of duplicate (key, ts) wins, as on SQLite
     const chunk = lastPerSecond(rows, keys, fresh.slice(i, i + PG_CHUNK));
+    if (big) await yieldToLoop();
     written += (await pgBulk(
       `INSERT INTO "TrafficSample" ("key", "ts", "value") SELECT * FROM unnest($1::int[], $2::bigint[], $3::float8[])
        ON CONFLICT ("key", "ts") DO UPDATE SET "value" = excluded."value"`,
