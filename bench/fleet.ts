@@ -28,6 +28,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { serverNodeOptions } from "@/lib/http/node-options";
 import { argValue } from "./args";
 
 const APPS = argValue("apps", 1_000);
@@ -127,11 +128,12 @@ async function steadyTick(w: World, k: number) {
   return tick(ts);
 }
 
-// Each phase runs in its own Node process (one database per process, as in the server); the
-// last line a phase prints is its JSON result.
+// Each phase runs in its own Node process (one database per process, as in the server, and with
+// the server's Node options); the last line a phase prints is its JSON result.
 function phase<T>(name: string, args: string[] = []): T {
   const r = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/fleet.ts", ...process.argv.slice(2), "--phase", name, ...args], {
-    encoding: "utf8", env: process.env, maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"],
+    // with the server's Node options (scripts/start.ts)
+    encoding: "utf8", env: { ...process.env, NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS) }, maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"],
   });
   const line = r.stdout.trim().split("\n").at(-1) ?? "";
   try {

@@ -7,6 +7,7 @@ import { EnvError, parseEnv } from "@/lib/env";
 import { grafanaSettingsOf } from "@/lib/grafana/config";
 import { migrateDeploy } from "@/lib/db/migrate";
 import { baseUrlWarning } from "@/lib/http/base-url";
+import { serverNodeOptions } from "@/lib/http/node-options";
 import { countUsers, demoAccountsWithDemoPassword, seedDemo } from "@/lib/seed/seed-demo";
 import { DEMO_PASSWORD } from "@/lib/auth/password";
 import { describeIssues } from "@/lib/validation/field-errors";
@@ -60,7 +61,9 @@ async function main() {
     if (r.status !== 0) throw new Error("next build failed");
   }
   console.log(`[start] serving on http://${env.HOST}:${env.PORT}`);
-  const child = spawn("npx", ["next", "start", "-p", String(env.PORT), "-H", env.HOST], { stdio: "inherit", env: process.env });
+  // a larger young generation for the server (lib/http/node-options.ts)
+  const serverEnv = { ...process.env, NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS) };
+  const child = spawn("npx", ["next", "start", "-p", String(env.PORT), "-H", env.HOST], { stdio: "inherit", env: serverEnv });
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
   child.on("exit", (code) => process.exit(code ?? 0));
 }
