@@ -5,8 +5,8 @@ import { detectionThresholds } from "@/lib/thresholds/view";
 import { demoSamples, DEMO_HISTORY_DAYS, DEMO_INCIDENTS, DEMO_STEP_MS } from "./demo-traffic";
 
 // The demo promises a newcomer every detector firing (README, test/system/prometheus-scrape.test.ts),
-// whenever it is seeded: the noise depends on the seeding time, so this checks many of them, spread
-// over days and times of day, with the settings the server evaluates with (lib/findings/load-apps.ts).
+// whenever it is seeded: the noise depends on the seeding time, so this checks 150 of them over 18
+// hours, with the settings the server evaluates with (lib/findings/load-apps.ts).
 const SEEDINGS = 150;
 const EXPECTED: Record<string, string[]> = {
   [DEMO_INCIDENTS.crash]: ["crash", "threshold"],

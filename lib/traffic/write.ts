@@ -1,11 +1,11 @@
 import "server-only";
+import { setImmediate as yieldToLoop } from "node:timers/promises";
 import { db, PG_OPTIONS, sqliteConnection } from "@/lib/db/client";
 import { bulkQuery } from "@/lib/db/pg-worker";
 import { env } from "@/lib/env";
 import { seriesKeys } from "./keys";
 import { bucketOf, cutoffs, FIVE_MINUTES_S, HOUR_S, toSeconds } from "./levels";
 import { trafficLevels } from "./settings";
-import { setImmediate as yieldToLoop } from "node:timers/promises";
 import { inSlice, statement } from "./sqlite";
 
 export type Row = { appRef: string; ts: number; value: number };
