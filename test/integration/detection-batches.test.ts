@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { runDetection } from "@/lib/findings/run-detection";
 import { writeSamples } from "@/lib/traffic/write";
@@ -39,6 +39,14 @@ describe("a detection pass over several batches of apps", () => {
     apps = await db().app.findMany({ where: { teamId }, select: { id: true, appId: true }, orderBy: { appId: "asc" } });
     const rows = apps.flatMap((a, k) => Array.from({ length: HISTORY }, (_, i) => ({ appRef: a.id, ts: tsOf(i), value: valueOf(k, i) })));
     await writeSamples(rows, tsOf(HISTORY));
+  });
+
+  // the integration database is shared by the files that run after this one, and some of them
+  // read every row (the hostile matrix fingerprints the whole database per cell): 1,201 apps
+  // with their states and findings left behind made that file take 470 s instead of ~30–70 s
+  afterAll(async () => {
+    await db().app.deleteMany({ where: { teamId } });
+    await db().team.delete({ where: { id: teamId } });
   });
 
   it("evaluates every app of every batch once per pass, and moves each state on once", async () => {
