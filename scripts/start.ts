@@ -1,7 +1,9 @@
 // `npm start` / `npm run demo`: check settings, migrate, (demo: seed), build if needed, serve.
 import { spawn, spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { ZodError } from "zod";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { EnvError, parseEnv } from "@/lib/env";
 import { grafanaSettingsOf } from "@/lib/grafana/config";
@@ -63,9 +65,12 @@ async function main() {
   console.log(`[start] serving on http://${env.HOST}:${env.PORT}`);
   // a larger young generation for the server (lib/http/node-options.ts)
   const serverEnv = { ...process.env, NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS) };
-  const child = spawn("npx", ["next", "start", "-p", String(env.PORT), "-H", env.HOST], { stdio: "inherit", env: serverEnv });
-  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
-  child.on("exit", (code) => process.exit(code ?? 0));
+  // Next.js's own CLI as this process's direct child (`next start` serves in that process), not
+  // through npx: npm exec ends on a SIGTERM without passing it on, which left the server running
+  const nextCli = createRequire(path.join(root, "package.json")).resolve("next/dist/bin/next");
+  const child = spawn(process.execPath, [nextCli, "start", "-p", String(env.PORT), "-H", env.HOST], { stdio: "inherit", env: serverEnv });
+  for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(sig, () => child.kill(sig));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 + os.constants.signals[signal] : 0)));
 }
 
 main().catch((error: unknown) => {

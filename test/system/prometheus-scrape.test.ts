@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -222,5 +223,32 @@ describe("after a detection run", () => {
     const open = await api().waitForQuery("portal_app_open_finding", (r) => r.length >= 4);
     const seen = open.map((s) => `${s.metric.app_id}:${s.metric.detector}`).sort();
     expect(seen).toEqual(expect.arrayContaining(["checkout-api:crash", "checkout-api:threshold", "currency-rates:anomaly", "search-frontend:trend"]));
+  });
+});
+
+// Last, since it ends the portal: an operator's `kill <pid of npm start's node>` (or a process
+// manager's SIGTERM to it) reaches the Next.js server too; nothing of the portal keeps running.
+describe("stopping the portal", () => {
+  it("ends the server when scripts/start.ts alone gets SIGTERM", async () => {
+    const group = portal?.child.pid;
+    if (!group) throw new Error("portal not started");
+    const inGroup = () =>
+      execFileSync("ps", ["-o", "pid=,args=", "-g", String(group)], { encoding: "utf8" }).split("\n").filter(Boolean).map((l) => {
+        const [pid, ...args] = l.trim().split(/\s+/);
+        return { pid: Number(pid), args: args.join(" ") };
+      });
+    // the node process itself (npm run's shell also has scripts/start.ts in its arguments)
+    const launcher = inGroup().find((p) => /^\S*node .*scripts\/start\.ts/.test(p.args));
+    expect(launcher, inGroup().map((p) => p.args).join("\n")).toBeDefined();
+    process.kill(launcher!.pid, "SIGTERM");
+    await waitFor("the portal to stop answering", async () => (await fetch(`${base}/api/metrics`).then(() => false, () => true)) || undefined, { timeoutMs: 20_000 });
+    // every process npm run demo started has ended (none left behind holding the port or the file)
+    await waitFor("the process group to be empty", async () => {
+      try {
+        return inGroup().length === 0 ? true : undefined;
+      } catch {
+        return true; // ps exits 1 when no process is in the group
+      }
+    }, { timeoutMs: 20_000 });
   });
 });
