@@ -16,6 +16,9 @@ import { describeIssues } from "@/lib/validation/field-errors";
 
 const root = process.cwd();
 const demo = process.argv.includes("--demo");
+// Next.js's own CLI, run as this process's direct child (`next start` serves in that process), not
+// through npx: npm exec ends on a SIGTERM without passing it on, which left the server running
+const nextCli = createRequire(path.join(root, "package.json")).resolve("next/dist/bin/next");
 const SOURCES = ["app", "lib", "components", "next.config.js", "package-lock.json", "tsconfig.json"];
 
 function newestMtime(p: string): number {
@@ -59,15 +62,12 @@ async function main() {
   }
   if (needsBuild()) {
     console.log("[start] building (next build)…");
-    const r = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    const r = spawnSync(process.execPath, [nextCli, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
     if (r.status !== 0) throw new Error("next build failed");
   }
   console.log(`[start] serving on http://${env.HOST}:${env.PORT}`);
   // a larger young generation for the server (lib/http/node-options.ts)
   const serverEnv = { ...process.env, NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS) };
-  // Next.js's own CLI as this process's direct child (`next start` serves in that process), not
-  // through npx: npm exec ends on a SIGTERM without passing it on, which left the server running
-  const nextCli = createRequire(path.join(root, "package.json")).resolve("next/dist/bin/next");
   const child = spawn(process.execPath, [nextCli, "start", "-p", String(env.PORT), "-H", env.HOST], { stdio: "inherit", env: serverEnv });
   for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(sig, () => child.kill(sig));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 + os.constants.signals[signal] : 0)));
