@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -228,10 +229,23 @@ describe("after a detection run", () => {
 
 // Last, since it ends the portal: an operator's `kill <pid of npm start's node>` (or a process
 // manager's SIGTERM to it) reaches the Next.js server too; nothing of the portal keeps running.
+// Next.js shuts down gracefully: it stops accepting connections and exits once the open ones are
+// closed, and a keep-alive connection that sends a request more often than the server's 5 s idle
+// timeout stays open. With Prometheus still scraping every second the server went on answering
+// for over 20 s (3 runs of 5), so Prometheus is stopped first; the port is probed with a new
+// connection each time (fetch would reuse a pooled one).
+const acceptsConnections = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
+
 describe("stopping the portal", () => {
   it("ends the server when scripts/start.ts alone gets SIGTERM", async () => {
     const group = portal?.child.pid;
     if (!group) throw new Error("portal not started");
+    await prom?.proc.stop();
     const inGroup = () =>
       execFileSync("ps", ["-o", "pid=,args=", "-g", String(group)], { encoding: "utf8" }).split("\n").filter(Boolean).map((l) => {
         const [pid, ...args] = l.trim().split(/\s+/);
@@ -241,7 +255,8 @@ describe("stopping the portal", () => {
     const launcher = inGroup().find((p) => /^\S*node .*scripts\/start\.ts/.test(p.args));
     expect(launcher, inGroup().map((p) => p.args).join("\n")).toBeDefined();
     process.kill(launcher!.pid, "SIGTERM");
-    await waitFor("the portal to stop answering", async () => (await fetch(`${base}/api/metrics`).then(() => false, () => true)) || undefined, { timeoutMs: 20_000 });
+    const port = Number(new URL(base).port);
+    await waitFor("the portal to stop accepting connections", async () => ((await acceptsConnections(port)) ? undefined : true), { timeoutMs: 30_000 });
     // every process npm run demo started has ended (none left behind holding the port or the file)
     await waitFor("the process group to be empty", async () => {
       try {
@@ -249,6 +264,6 @@ describe("stopping the portal", () => {
       } catch {
         return true; // ps exits 1 when no process is in the group
       }
-    }, { timeoutMs: 20_000 });
+    }, { timeoutMs: 30_000 });
   });
 });
